@@ -1,0 +1,178 @@
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Logger } from '../logger.js';
+import { DEAD_LETTER_TOPIC, topicOf, type EventType } from './catalog.js';
+import { parseEvent, PoisonMessageError, type CloudEvent } from './envelope.js';
+import type { Inbox } from './inbox.js';
+
+export interface HandlerContext {
+  logger: Logger;
+}
+
+/** One handler per consumed event type (in `src/events/consumers/*.consumer.ts`). */
+export interface EventHandler<T extends EventType = EventType> {
+  type: T;
+  handle(event: CloudEvent<T>, ctx: HandlerContext): Promise<void>;
+}
+
+/** Declares a handler with its event's payload type-checked against the catalog. */
+export function defineHandler<T extends EventType>(
+  type: T,
+  handle: (event: CloudEvent<T>, ctx: HandlerContext) => Promise<void>,
+): EventHandler<T> {
+  return { type, handle };
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first, before the message is parked on the dead-letter topic. */
+  retries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  /** Stable name: the Kafka consumer group and the inbox key. */
+  name: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handlers: EventHandler<any>[];
+  inbox: Inbox;
+  logger: Logger;
+  retry?: Partial<RetryPolicy>;
+  /** Read from the start of the topics when the group is new (true for durable consumers). */
+  fromBeginning?: boolean;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { retries: 4, initialDelayMs: 200, maxDelayMs: 5_000 };
+
+/**
+ * Responsible for applying events to a subgraph: exactly once in effect, in order per aggregate.
+ * Each message is validated against the catalog, skipped when the inbox has it, handled with
+ * retries and exponential backoff (heartbeating so the group keeps the partition), then recorded.
+ * A message that cannot be handled (invalid, or still failing after the retries) is parked on the
+ * dead-letter topic with the reason in its headers, and the partition moves on.
+ */
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly handlers = new Map<string, EventHandler>();
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.consumer = options.kafka.consumer({
+      groupId: options.name,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: true,
+    });
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    for (const handler of options.handlers) {
+      if (this.handlers.has(handler.type)) throw new Error(`two handlers for ${handler.type}`);
+      this.handlers.set(handler.type, handler as EventHandler);
+    }
+  }
+
+  get topics(): string[] {
+    return [...new Set([...this.handlers.keys()].map((t) => topicOf(t as EventType)))];
+  }
+
+  /** Resolves once the consumer has joined its group and will receive messages. */
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topics: this.topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    const joined = new Promise<void>((resolve) => {
+      const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        off();
+        resolve();
+      });
+    });
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        await this.process(topic, partition, message, heartbeat);
+      },
+    });
+    await joined;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const log = this.options.logger.child({
+      consumer: this.options.name,
+      topic,
+      partition,
+      offset: message.offset,
+    });
+    let parsed;
+    try {
+      parsed = parseEvent(message.value);
+    } catch (err) {
+      return this.deadLetter(topic, partition, message, err, log);
+    }
+    if (!parsed.known) return; // a type from a newer producer: not ours to handle
+    const { event } = parsed;
+    const handler = this.handlers.get(event.type);
+    if (!handler) return;
+    if (await this.options.inbox.has(this.options.name, event.id)) {
+      log.debug({ eventId: event.id }, 'event already applied; skipped');
+      return;
+    }
+    let delay = this.retry.initialDelayMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await handler.handle(event, { logger: log.child({ eventId: event.id, type: event.type }) });
+        await this.options.inbox.record(this.options.name, event.id, event.type);
+        return;
+      } catch (err) {
+        if (err instanceof PoisonMessageError || attempt >= this.retry.retries) {
+          return this.deadLetter(topic, partition, message, err, log);
+        }
+        log.warn({ err, attempt: attempt + 1, retryInMs: delay }, 'event handler failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await heartbeat();
+        delay = Math.min(this.retry.maxDelayMs, delay * 2);
+      }
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    err: unknown,
+    log: Logger,
+  ): Promise<void> {
+    const reason = err instanceof Error ? err.message : String(err);
+    log.error({ reason }, 'message parked on the dead-letter topic');
+    await this.producer.send({
+      topic: DEAD_LETTER_TOPIC,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            'x-dead-letter-consumer': this.options.name,
+            'x-dead-letter-topic': topic,
+            'x-dead-letter-partition': String(partition),
+            'x-dead-letter-offset': message.offset,
+            'x-dead-letter-reason': reason.slice(0, 500),
+          },
+        },
+      ],
+    });
+  }
+}

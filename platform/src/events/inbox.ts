@@ -1,0 +1,71 @@
+import {
+  getModelForClass,
+  index,
+  modelOptions,
+  prop,
+  type ReturnModelType,
+} from '@typegoose/typegoose';
+import type { Connection } from 'mongoose';
+import { isDuplicateKeyError } from '../db/connection.js';
+
+/** The record that a consumer has applied an event. */
+@index({ consumer: 1, eventId: 1 }, { unique: true })
+@modelOptions({
+  schemaOptions: { collection: 'inbox', timestamps: { createdAt: true, updatedAt: false } },
+})
+export class InboxRecord {
+  @prop({ required: true })
+  consumer!: string;
+
+  @prop({ required: true })
+  eventId!: string;
+
+  @prop({ required: true })
+  type!: string;
+}
+
+export type InboxModel = ReturnModelType<typeof InboxRecord>;
+
+export function createInboxModel(connection: Connection): InboxModel {
+  return getModelForClass(InboxRecord, { existingConnection: connection });
+}
+
+/** Remembers which events each consumer has applied, so that a redelivery changes nothing. */
+export interface Inbox {
+  has(consumer: string, eventId: string): Promise<boolean>;
+  /** Returns false when the event was already recorded (a concurrent duplicate). */
+  record(consumer: string, eventId: string, type: string): Promise<boolean>;
+}
+
+export class MongoInbox implements Inbox {
+  constructor(private readonly model: InboxModel) {}
+
+  async has(consumer: string, eventId: string): Promise<boolean> {
+    return (await this.model.exists({ consumer, eventId }).exec()) !== null;
+  }
+
+  async record(consumer: string, eventId: string, type: string): Promise<boolean> {
+    try {
+      await this.model.create({ consumer, eventId, type });
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+  }
+}
+
+/**
+ * For handlers whose effect is one document write: the filter and update that make the write
+ * itself idempotent, by keeping the last applied event ids in the document. With them, a crash
+ * between the write and the inbox record cannot apply an event twice.
+ *
+ *   await Model.updateOne({ _id, ...notYetApplied(event.id) }, { $inc: {...}, ...markApplied(event.id) })
+ */
+export function notYetApplied(eventId: string) {
+  return { appliedEvents: { $ne: eventId } };
+}
+
+export function markApplied(eventId: string, keep = 50) {
+  return { $push: { appliedEvents: { $each: [eventId], $slice: -keep } } };
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+
+export * from './auth/access.js';
+export * from './auth/token-verifier.js';
+export * from './auth/viewer.js';
+export * from './config.js';
+export * from './db/connection.js';
+export * from './errors.js';
+export * from './events/catalog.js';
+export * from './events/consumer.js';
+export * from './events/envelope.js';
+export * from './events/inbox.js';
+export * from './events/kafka.js';
+export * from './events/outbox.js';
+export * from './events/outbox-relay.js';
+export * from './events/publisher.js';
+export * from './graphql/connection.js';
+export * from './ids.js';
+export * from './logger.js';
+export * from './ports.js';
+export * from './pubsub/kafka-pubsub.js';
+export * from './subgraph/build-schema.js';
+export * from './subgraph/context.js';
+export * from './subgraph/runtime.js';
+export * from './subgraph/server.js';

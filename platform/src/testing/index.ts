@@ -1,0 +1,5 @@
+export * from './config.js';
+export * from './graphql-client.js';
+export * from './kafka.js';
+export * from './token-issuer.js';
+export * from './wait.js';

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { IHeaders, Kafka } from 'kafkajs';
+import type { EventType } from '../events/catalog.js';
+import { parseEvent, type AnyCloudEvent, type CloudEvent } from '../events/envelope.js';
+import type { EventPublisher } from '../events/publisher.js';
+
+export interface TopicMessage {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+/**
+ * Reads a topic from its beginning with a throwaway consumer group until `match` accepts a
+ * message, and returns it; fails after the timeout. For asserting what really reached Kafka.
+ */
+export async function findMessage(
+  kafka: Kafka,
+  topic: string,
+  match: (message: TopicMessage) => boolean,
+  timeoutMs = 20_000,
+): Promise<TopicMessage> {
+  const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<TopicMessage>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message on ${topic} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          eachMessage: ({ message }) => {
+            const candidate = {
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: headersOf(message.headers),
+            };
+            if (match(candidate)) {
+              clearTimeout(timer);
+              resolve(candidate);
+            }
+            return Promise.resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** Finds a catalogued event of a type whose payload satisfies `match`. */
+export async function findEvent<T extends EventType>(
+  kafka: Kafka,
+  topic: string,
+  type: T,
+  match: (event: CloudEvent<T>) => boolean,
+  timeoutMs?: number,
+): Promise<CloudEvent<T>> {
+  const message = await findMessage(
+    kafka,
+    topic,
+    ({ value }) => {
+      try {
+        const parsed = parseEvent(value);
+        return parsed.known && parsed.event.type === type && match(parsed.event as CloudEvent<T>);
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+  );
+  const parsed = parseEvent(message.value);
+  return (parsed as { event: AnyCloudEvent }).event as CloudEvent<T>;
+}
+
+/** A publisher double for unit tests of services: it records what would have been published. */
+export class RecordingPublisher implements EventPublisher {
+  readonly events: CloudEvent[] = [];
+
+  publish(events: readonly CloudEvent[]): Promise<void> {
+    this.events.push(...events);
+    return Promise.resolve();
+  }
+
+  ofType<T extends EventType>(type: T): CloudEvent<T>[] {
+    return this.events.filter((e): e is CloudEvent<T> => e.type === type);
+  }
+}
