@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './auth/access.js';
+export * from './auth/field-guard.js';
 export * from './auth/token-verifier.js';
 export * from './auth/viewer.js';
 export * from './config.js';

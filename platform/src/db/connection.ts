@@ -3,6 +3,10 @@ import type { Logger } from '../logger.js';
 
 export type { Connection } from 'mongoose';
 
+/** Any model, whatever its document type: for code that handles models generically. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyModel = mongoose.Model<any>;
+
 export interface DatabaseOptions {
   uri: string;
   dbName: string;
@@ -39,7 +43,7 @@ export async function connectDatabase({
 }
 
 /** Creates every model's declared indexes; a unique index must exist before the first write. */
-export async function ensureIndexes(models: Iterable<mongoose.Model<never>>): Promise<void> {
+export async function ensureIndexes(models: Iterable<AnyModel>): Promise<void> {
   for (const model of models) {
     await model.createCollection().catch((err: { codeName?: string }) => {
       if (err.codeName !== 'NamespaceExists') throw err;

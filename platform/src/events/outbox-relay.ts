@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+import type { AnyModel } from '../db/connection.js';
 import type { Logger } from '../logger.js';
 import type { CloudEvent } from './envelope.js';
 import type { Aggregate } from './outbox.js';
@@ -40,7 +41,7 @@ export class OutboxRelay {
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
   }
 
-  register(model: Model<never> | AggregateModel): this {
+  register(model: AnyModel): this {
     this.models.push(model as AggregateModel);
     return this;
   }

@@ -1,5 +1,5 @@
 import { index, modelOptions, prop, Severity } from '@typegoose/typegoose';
-import type { EventType } from './catalog.js';
+import type { EventPayload, EventType } from './catalog.js';
 import type { CloudEvent } from './envelope.js';
 
 /** One event waiting in an aggregate's outbox: the whole CloudEvents envelope. */
@@ -80,4 +80,9 @@ export function initialOutbox(
   };
 }
 
-export type OutboxEventType = EventType;
+/** What a service needs to emit events: make them, and tell the relay they were written. */
+export interface OutboxWriter {
+  event<T extends EventType>(type: T, subject: string, data: EventPayload<T>): CloudEvent<T>;
+  /** Call after the write that stored the events, so that they leave now rather than at the next poll. */
+  written(): void;
+}

@@ -1,11 +1,16 @@
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Kafka } from 'kafkajs';
-import type { Model } from 'mongoose';
 import type { PubSub } from 'type-graphql';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 import type { PlatformConfig } from '../config.js';
-import { connectDatabase, ensureIndexes, pingDatabase, type Connection } from '../db/connection.js';
+import {
+  connectDatabase,
+  ensureIndexes,
+  pingDatabase,
+  type AnyModel,
+  type Connection,
+} from '../db/connection.js';
 import {
   DEAD_LETTER_TOPIC,
   topicOfDomain,
@@ -14,6 +19,7 @@ import {
 } from '../events/catalog.js';
 import { EventConsumer, type EventHandler, type RetryPolicy } from '../events/consumer.js';
 import { createEvent, type CloudEvent } from '../events/envelope.js';
+import type { OutboxWriter } from '../events/outbox.js';
 import { createInboxModel, MongoInbox } from '../events/inbox.js';
 import { createKafka, ensureTopics, pingKafka } from '../events/kafka.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -50,7 +56,9 @@ export class SubgraphRuntime {
   readonly publisher: KafkaEventPublisher;
   private readonly consumers: EventConsumer[] = [];
   private readonly feeds: KafkaPubSub[] = [];
-  private readonly models: Model<never>[] = [];
+  private readonly models: AnyModel[] = [];
+  private readonly tasks: { name: string; intervalMs: number; task: () => Promise<unknown> }[] = [];
+  private readonly timers: NodeJS.Timeout[] = [];
   private http?: HttpHandle;
   private kafkaReady = { at: 0, ok: false };
 
@@ -83,13 +91,30 @@ export class SubgraphRuntime {
     return createEvent(this.source, type, subject, data);
   }
 
+  /** The OutboxWriter that this subgraph's services use to emit events. */
+  get outboxWriter(): OutboxWriter {
+    return {
+      event: (type, subject, data) => this.event(type, subject, data),
+      written: () => this.relay.notify(),
+    };
+  }
+
+  /**
+   * Runs a periodic task (sweeps that replace TTL indexes, which FerretDB lacks) while serving.
+   * Failures are logged and the task runs again at the next tick.
+   */
+  every(name: string, intervalMs: number, task: () => Promise<unknown>): this {
+    this.tasks.push({ name, intervalMs, task });
+    return this;
+  }
+
   /** Models whose indexes must exist before serving; aggregates also get their outbox relayed. */
-  indexes(...models: Model<never>[]): this {
+  indexes(...models: AnyModel[]): this {
     this.models.push(...models);
     return this;
   }
 
-  outbox(...models: Model<never>[]): this {
+  outbox(...models: AnyModel[]): this {
     this.models.push(...models);
     for (const model of models) this.relay.register(model);
     return this;
@@ -103,7 +128,7 @@ export class SubgraphRuntime {
   ): this {
     const name = `vitrine-${this.config.service}${options.name ? `-${options.name}` : ''}`;
     const inboxModel = createInboxModel(this.db);
-    this.models.push(inboxModel as unknown as Model<never>);
+    this.models.push(inboxModel);
     this.consumers.push(
       new EventConsumer({
         kafka: this.kafka,
@@ -144,6 +169,15 @@ export class SubgraphRuntime {
     await ensureIndexes(this.models);
     await ensureTopics(this.kafka, [topicOfDomain(config.service as never), DEAD_LETTER_TOPIC]);
     this.relay.start();
+    for (const { name, intervalMs, task } of this.tasks) {
+      const timer = setInterval(() => {
+        task().catch((err: unknown) =>
+          this.logger.warn({ err, task: name }, 'periodic task failed'),
+        );
+      }, intervalMs);
+      timer.unref();
+      this.timers.push(timer);
+    }
     await Promise.all([...this.feeds, ...this.consumers].map((part) => part.start()));
     const verifier =
       options.verifier ??
@@ -174,6 +208,7 @@ export class SubgraphRuntime {
   }
 
   async stop(): Promise<void> {
+    this.timers.splice(0).forEach(clearInterval);
     await this.http?.close();
     await Promise.allSettled(this.consumers.map((c) => c.stop()));
     await Promise.allSettled(this.feeds.map((f) => f.stop()));

@@ -1,0 +1,4 @@
+import { runMain } from '@vitrine/platform';
+import { createUsersSubgraph, loadUsersConfig } from './index.js';
+
+runMain(() => createUsersSubgraph(loadUsersConfig()));
