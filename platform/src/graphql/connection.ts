@@ -1,9 +1,11 @@
 import { Max, Min } from 'class-validator';
 import type { QueryFilter, Model, SortOrder } from 'mongoose';
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Errors } from '../errors.js';
 import { tryObjectId } from '../ids.js';
 
+/** Shared by every subgraph's connections, hence `@shareable`. */
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page of a connection stands in the whole list.' })
 export class PageInfo {
   @Field()

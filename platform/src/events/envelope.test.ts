@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, parseEvent, PoisonMessageError } from './envelope.js';
+import { topicOf } from './catalog.js';
+
+const userId = '65a1b2c3d4e5f60718293a4b';
+
+describe(parseEvent.name, () => {
+  it('round-trips a catalogued event', () => {
+    const event = createEvent('vitrine.users', 'user.updated', userId, {
+      userId,
+      changed: ['firstName'],
+    });
+    const parsed = parseEvent(Buffer.from(JSON.stringify(event)));
+    expect(parsed).toEqual({ known: true, event });
+  });
+
+  it('reports an unknown type as such instead of failing', () => {
+    const event = {
+      ...createEvent('vitrine.users', 'user.updated', userId, { userId, changed: [] }),
+      type: 'user.teleported',
+    };
+    expect(parseEvent(JSON.stringify(event))).toEqual({ known: false, type: 'user.teleported' });
+  });
+
+  it.each([
+    ['not JSON', '{oops'],
+    ['not an envelope', JSON.stringify({ hello: 'world' })],
+    [
+      'an invalid payload',
+      JSON.stringify({
+        ...createEvent('vitrine.users', 'user.updated', userId, { userId, changed: [] }),
+        data: { userId: 'nope' },
+      }),
+    ],
+  ])('rejects %s as a poison message', (_name, raw) => {
+    expect(() => parseEvent(raw)).toThrow(PoisonMessageError);
+  });
+});
+
+describe(topicOf.name, () => {
+  it("routes an event to its producing domain's topic", () => {
+    expect(topicOf('user.registered')).toBe('vitrine.users');
+  });
+});

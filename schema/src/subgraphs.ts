@@ -1,0 +1,10 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildUsersSchema } from '@vitrine/users';
+
+/**
+ * Every subgraph's schema builder, by the name it has in supergraph.yaml. Building a schema needs
+ * no database or broker: this is what the SDL is emitted from.
+ */
+export const subgraphSchemas: Record<string, () => Promise<GraphQLSchema>> = {
+  users: () => buildUsersSchema(),
+};
