@@ -142,6 +142,7 @@ export const kafka: Server = {
             args: [
               '-q',
               '-B',
+              '-Dstyle.color=never',
               '-f',
               join(paths.toolsDir, 'kafka', 'pom.xml'),
               'dependency:copy-dependencies',
