@@ -3,7 +3,7 @@
  * See tools/README.md.
  */
 import { seconds } from './cache.js';
-import { formatTable } from './format.js';
+import { formatTable, shellQuote } from './format.js';
 import {
   endpointsToEnv,
   ensureInfra,
@@ -32,11 +32,13 @@ async function main(argv: readonly string[]): Promise<number> {
       const startedAt = Date.now();
       const endpoints = await ensureInfra({ only });
       const started = endpoints.started.length > 0 ? endpoints.started.join(', ') : 'none';
-      console.log(
+      // The summary goes to stderr and only `export` lines to stdout, so that
+      // `eval "$(pnpm -s infra up)"` sets the variables in a shell.
+      console.error(
         `Infrastructure ready in ${seconds(Date.now() - startedAt)} (started: ${started}).`,
       );
       for (const [name, value] of Object.entries(endpointsToEnv(endpoints))) {
-        console.log(`${name}=${value}`);
+        console.log(`export ${name}=${shellQuote(value)}`);
       }
       return 0;
     }

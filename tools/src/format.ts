@@ -15,3 +15,8 @@ export function formatTable(
     )
     .join('\n');
 }
+
+/** Quotes a value for a POSIX shell, leaving plain ones (URLs, host:port lists) bare. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { seconds } from './cache.js';
-import { resolveEndpoints, type InfraEndpoints } from './endpoints.js';
+import { resolveEndpoints, type InfraEndpoints, type StaticEndpoints } from './endpoints.js';
 import { withFileLock } from './lock.js';
 import { isPortOpen } from './net.js';
 import { resolvePaths, type InfraPaths } from './paths.js';
@@ -310,10 +310,7 @@ function logFileOf(paths: InfraPaths, name: ServerName): string {
   return join(paths.logDir, `${name}.log`);
 }
 
-function externalAddress(
-  name: ServerName,
-  endpoints: ReturnType<typeof resolveEndpoints>['endpoints'],
-): string {
+function externalAddress(name: ServerName, endpoints: StaticEndpoints): string {
   switch (name) {
     case 'ferretdb':
       return redactCredentials(endpoints.mongodbUri);

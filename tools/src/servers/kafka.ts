@@ -99,7 +99,7 @@ export function newClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-function jvmArgs(layout: KafkaLayout, paths: InfraPaths): string[] {
+function jvmArgs(layout: KafkaLayout): string[] {
   return [
     '-Xms256m',
     '-Xmx512m',
@@ -107,7 +107,6 @@ function jvmArgs(layout: KafkaLayout, paths: InfraPaths): string[] {
     '-XX:MaxGCPauseMillis=20',
     '-Djava.awt.headless=true',
     `-Dlog4j.configuration=${pathToFileURL(join(layout.configDir, 'log4j.properties')).href}`,
-    `-Dkafka.logs.dir=${paths.logDir}`,
     // Java expands the wildcard itself: no shell is involved.
     '-cp',
     join(layout.libsDir, '*'),
@@ -175,7 +174,7 @@ export const kafka: Server = {
         {
           command: 'java',
           args: [
-            ...jvmArgs(layout, paths),
+            ...jvmArgs(layout),
             'kafka.tools.StorageTool',
             'format',
             '--cluster-id',
@@ -189,7 +188,7 @@ export const kafka: Server = {
     }
     return {
       command: 'java',
-      args: [...jvmArgs(layout, paths), 'kafka.Kafka', serverProperties],
+      args: [...jvmArgs(layout), 'kafka.Kafka', serverProperties],
       cwd: join(paths.dataDir, 'kafka'),
     };
   },
