@@ -49,6 +49,31 @@ describe('resolveEndpoints', () => {
     expect(endpoints.maildevApiUrl).toBe('http://catcher:1080');
   });
 
+  it('keeps a server managed when its variable names the local server', () => {
+    const { endpoints, external } = resolveEndpoints({
+      MONGODB_URI: 'mongodb://localhost/vitrine?directConnection=true',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      STRIPE_API_BASE: 'https://localhost:12112',
+      SMTP_HOST: 'localhost',
+      SMTP_PORT: '1025',
+      MAILDEV_API_URL: 'http://127.0.0.1:1080',
+    });
+    expect(external.size).toBe(0);
+    // The values given are kept: they name the same servers.
+    expect(endpoints.mongodbUri).toBe('mongodb://localhost/vitrine?directConnection=true');
+    expect(endpoints.stripeApiBase).toBe('https://localhost:12112');
+  });
+
+  it.each([
+    { MONGODB_URI: 'mongodb://127.0.0.1:27018' },
+    { MONGODB_URI: 'mongodb://127.0.0.1:27017,127.0.0.1:27018/?replicaSet=rs0' },
+    { KAFKA_BROKERS: '127.0.0.1:9092,127.0.0.1:9094' },
+    { STRIPE_API_BASE: 'http://localhost' },
+    { SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525' },
+  ])('takes another port of this machine for an external server: %j', (env) => {
+    expect(resolveEndpoints(env).external.size).toBe(1);
+  });
+
   it('treats empty variables as unset', () => {
     expect(resolveEndpoints({ MONGODB_URI: '', KAFKA_BROKERS: ' ' }).external.size).toBe(0);
   });
@@ -81,6 +106,8 @@ describe('endpointsToEnv', () => {
       MAILDEV_API_URL: 'http://127.0.0.1:1080',
     });
     expect(resolveEndpoints(env).endpoints).toEqual(local);
+    // Naming the local servers keeps them managed (a shell that ran `eval "$(pnpm infra up)"`).
+    expect(resolveEndpoints(env).external.size).toBe(0);
   });
 
   it('leaves MAILDEV_API_URL out when there is no catcher API', () => {

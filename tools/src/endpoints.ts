@@ -1,8 +1,12 @@
-import { LOCAL_MONGODB_URI } from './servers/ferretdb.js';
-import { LOCAL_KAFKA_BROKERS } from './servers/kafka.js';
-import { LOCAL_MAILDEV_API_URL, MAILDEV_SMTP_PORT } from './servers/maildev.js';
+import { FERRETDB_PORT, LOCAL_MONGODB_URI } from './servers/ferretdb.js';
+import { KAFKA_PORT, LOCAL_KAFKA_BROKERS } from './servers/kafka.js';
+import { LOCAL_MAILDEV_API_URL, MAILDEV_SMTP_PORT, MAILDEV_WEB_PORT } from './servers/maildev.js';
 import type { ServerName } from './servers/server.js';
-import { LOCAL_STRIPE_API_BASE } from './servers/stripe-mock.js';
+import {
+  LOCAL_STRIPE_API_BASE,
+  STRIPE_MOCK_HTTP_PORT,
+  STRIPE_MOCK_HTTPS_PORT,
+} from './servers/stripe-mock.js';
 import { LOOPBACK } from './net.js';
 
 /** Where the application and the tests find each service. */
@@ -45,6 +49,10 @@ export class InvalidEnvError extends Error {
  * The endpoints, with each local server replaced by the external one its env var names:
  * `MONGODB_URI`, `KAFKA_BROKERS`, `STRIPE_API_BASE`, `SMTP_HOST` + `SMTP_PORT` (+
  * `MAILDEV_API_URL`). An empty variable counts as unset.
+ *
+ * A variable that names the local server's own address (as `pnpm infra up` exports them, or as
+ * the global setup of another test project did in this process) does not make it external: that
+ * server stays managed, so it is still started when it is down.
  */
 export function resolveEndpoints(env: NodeJS.ProcessEnv = process.env): ResolvedEndpoints {
   const external = new Set<ServerName>();
@@ -57,7 +65,7 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv = process.env): Resolved
         `MONGODB_URI must be a mongodb:// or mongodb+srv:// URI, got "${mongodbUri}".`,
       );
     }
-    external.add('ferretdb');
+    if (!isLocalMongodbUri(mongodbUri)) external.add('ferretdb');
   }
 
   const brokersVar = read('KAFKA_BROKERS');
@@ -72,13 +80,16 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv = process.env): Resolved
         `KAFKA_BROKERS must be a comma-separated list of host:port, got "${brokersVar}".`,
       );
     }
-    external.add('kafka');
+    if (!kafkaBrokers.every((broker) => isLocalHostPort(broker, KAFKA_PORT))) {
+      external.add('kafka');
+    }
   }
 
   const stripeApiBase = read('STRIPE_API_BASE');
   if (stripeApiBase !== undefined) {
-    requireHttpUrl('STRIPE_API_BASE', stripeApiBase);
-    external.add('stripe-mock');
+    const url = requireHttpUrl('STRIPE_API_BASE', stripeApiBase);
+    const ourPort = url.protocol === 'https:' ? STRIPE_MOCK_HTTPS_PORT : STRIPE_MOCK_HTTP_PORT;
+    if (!isLocalHostPort(urlHostPort(url), ourPort)) external.add('stripe-mock');
   }
 
   const smtpHost = read('SMTP_HOST');
@@ -95,14 +106,17 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv = process.env): Resolved
     if (!Number.isInteger(smtpPort) || smtpPort < 1 || smtpPort > 65_535) {
       throw new InvalidEnvError(`SMTP_PORT must be a port number, got "${smtpPortVar}".`);
     }
-    external.add('maildev');
-  } else if (maildevApiUrl !== undefined) {
-    throw new InvalidEnvError(
-      'MAILDEV_API_URL is the REST API of an external mail catcher: set it with SMTP_HOST and ' +
-        'SMTP_PORT (its SMTP side), or not at all.',
-    );
+    if (!isLocalHostPort(`${smtpHost}:${smtpPort}`, MAILDEV_SMTP_PORT)) external.add('maildev');
   }
-  if (maildevApiUrl !== undefined) requireHttpUrl('MAILDEV_API_URL', maildevApiUrl);
+  if (maildevApiUrl !== undefined) {
+    const url = requireHttpUrl('MAILDEV_API_URL', maildevApiUrl);
+    if (!external.has('maildev') && !isLocalHostPort(urlHostPort(url), MAILDEV_WEB_PORT)) {
+      throw new InvalidEnvError(
+        'MAILDEV_API_URL is the REST API of an external mail catcher: set it with SMTP_HOST and ' +
+          'SMTP_PORT (its SMTP side), or not at all.',
+      );
+    }
+  }
 
   return {
     external,
@@ -112,9 +126,12 @@ export function resolveEndpoints(env: NodeJS.ProcessEnv = process.env): Resolved
       stripeApiBase: withoutTrailingSlash(stripeApiBase ?? LOCAL_STRIPE_API_BASE),
       smtpHost: smtpHost ?? LOOPBACK,
       smtpPort: smtpPort ?? MAILDEV_SMTP_PORT,
-      maildevApiUrl: external.has('maildev')
-        ? maildevApiUrl && withoutTrailingSlash(maildevApiUrl)
-        : LOCAL_MAILDEV_API_URL,
+      maildevApiUrl: maildevApiUrl
+        ? withoutTrailingSlash(maildevApiUrl)
+        : // No catcher API is known for an external SMTP server.
+          external.has('maildev')
+          ? undefined
+          : LOCAL_MAILDEV_API_URL,
     },
   };
 }
@@ -135,7 +152,7 @@ export function endpointsToEnv(endpoints: StaticEndpoints): Record<string, strin
   return env;
 }
 
-function requireHttpUrl(name: string, value: string): void {
+function requireHttpUrl(name: string, value: string): URL {
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -145,6 +162,29 @@ function requireHttpUrl(name: string, value: string): void {
   if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new InvalidEnvError(`${name} must be an http(s) URL, got "${value}".`);
   }
+  return url;
+}
+
+/** `host:port` of a URL, with the scheme's default port when it has none. */
+function urlHostPort(url: URL): string {
+  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
+}
+
+/** Host names of this machine's loopback, where our own servers listen. */
+const LOOPBACK_HOSTS = new Set([LOOPBACK, 'localhost']);
+
+/** Whether `host[:port]` is the loopback address of one of our servers, listening on `ourPort`. */
+function isLocalHostPort(hostPort: string, ourPort: number, defaultPort = ourPort): boolean {
+  const at = hostPort.lastIndexOf(':');
+  const host = at === -1 ? hostPort : hostPort.slice(0, at);
+  const port = at === -1 ? defaultPort : Number(hostPort.slice(at + 1));
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) && port === ourPort;
+}
+
+/** Whether a MongoDB URI names our FerretDB alone (any database, options or credentials). */
+function isLocalMongodbUri(uri: string): boolean {
+  const hosts = /^mongodb:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri)?.[1]?.split(',');
+  return hosts?.length === 1 && isLocalHostPort(hosts[0], FERRETDB_PORT, 27017);
 }
 
 function withoutTrailingSlash(url: string): string {
