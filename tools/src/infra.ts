@@ -135,13 +135,15 @@ export async function stopInfra(
         const pidFile = pidFileOf(paths, server.name);
         const record = readPidFile(pidFile);
         if (record === undefined) return undefined;
-        if (isRunning(record)) {
+        // A pid file whose process is gone (crash, reboot) is only cleaned up.
+        const running = isRunning(record);
+        if (running) {
           log(`${server.name}: stopping pid ${record.pid}`);
           const how = await stopProcess(record, server.stopGraceMs);
           if (how === 'killed') log(`${server.name}: did not stop in time, killed`);
         }
         removePidFile(pidFile);
-        return server.name;
+        return running ? server.name : undefined;
       }),
     );
     return stopped.filter((name) => name !== undefined);
