@@ -1,12 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { withFileLock } from './lock.js';
 
-const lockFile = (): string => join(mkdtempSync(join(tmpdir(), 'vitrine-lock-')), 'test.lock');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function lockFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-lock-'));
+  dirs.push(dir);
+  return join(dir, 'test.lock');
+}
 
 describe('withFileLock', () => {
   it('lets one holder in at a time, the other waiting for it', async () => {

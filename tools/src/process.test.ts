@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   isRunning,
   readPidFile,
@@ -12,7 +12,14 @@ import {
   type LaunchSpec,
 } from './process.js';
 
-const workDir = (): string => mkdtempSync(join(tmpdir(), 'vitrine-process-'));
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function workDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-process-'));
+  dirs.push(dir);
+  return dir;
+}
 
 /**
  * A stand-in server: a Node process that says it is idling and idles. (What it prints must not
