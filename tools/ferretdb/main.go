@@ -58,8 +58,12 @@ func run() error {
 	}
 	sqliteURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/", OmitHost: true}).String()
 
+	// FerretDB itself listens on a private Unix socket; the write gate (gate.go) takes the public
+	// address and makes single-document writes atomic, as they are on MongoDB.
+	socket := filepath.Join(dir, "ferretdb.sock")
+	_ = os.Remove(socket)
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listenAddr},
+		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL,
@@ -74,7 +78,15 @@ func run() error {
 	defer stop()
 
 	logger.Info("starting FerretDB", "listen", *listenAddr, "sqlite", sqliteURL)
-	return f.Run(ctx)
+	errs := make(chan error, 2)
+	go func() { errs <- f.Run(ctx) }()
+	go func() {
+		g := &gate{upstreamNetwork: "unix", upstreamAddr: socket, logger: logger}
+		errs <- g.serve(ctx, *listenAddr)
+	}()
+	err = <-errs
+	stop()
+	return err
 }
 
 func envOr(name, fallback string) string {

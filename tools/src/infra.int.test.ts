@@ -60,6 +60,36 @@ describe('local infrastructure', () => {
       await Item.create({ sku: 'b' });
       await expect(Item.create({ sku: 'b' })).rejects.toMatchObject({ code: 11000 });
     });
+
+    // FerretDB v1 alone loses concurrent updates of one document; tools/ferretdb/gate.go makes
+    // them atomic, as MongoDB does. Without the gate this ends far below 25 and 25.
+    it('applies every concurrent update of one document (single-document atomicity)', async () => {
+      const counters = connection.collection('counters');
+      await counters.insertOne({ _id: 'c' as never, n: 0, seen: [] });
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          i % 2
+            ? counters.updateOne({ _id: 'c' as never }, { $inc: { n: 1 } })
+            : counters.updateOne({ _id: 'c' as never }, { $push: { seen: i } as never }),
+        ),
+      );
+      const doc = await counters.findOne({ _id: 'c' as never });
+      expect({ n: doc?.n as number, seen: (doc?.seen as number[]).length }).toEqual({
+        n: 25,
+        seen: 25,
+      });
+    });
+
+    it('lets exactly one of many concurrent conditional updates win', async () => {
+      const slots = connection.collection('slots');
+      await slots.insertOne({ _id: 's' as never, taken: false });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          slots.updateOne({ _id: 's' as never, taken: false }, { $set: { taken: true } }),
+        ),
+      );
+      expect(results.filter((r) => r.modifiedCount === 1)).toHaveLength(1);
+    });
   });
 
   it('Kafka produces and consumes on a fresh topic', async () => {

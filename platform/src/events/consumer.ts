@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { DEAD_LETTER_TOPIC, topicOf, type EventType } from './catalog.js';
 import { parseEvent, PoisonMessageError, type CloudEvent } from './envelope.js';
 import type { Inbox } from './inbox.js';
+import { createProducer } from './publisher.js';
 
 export interface HandlerContext {
   logger: Logger;
@@ -64,7 +65,7 @@ export class EventConsumer {
       heartbeatInterval: 3_000,
       allowAutoTopicCreation: true,
     });
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = createProducer(options.kafka);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     for (const handler of options.handlers) {
       if (this.handlers.has(handler.type)) throw new Error(`two handlers for ${handler.type}`);

@@ -118,7 +118,8 @@ export class OutboxRelay {
           $or: [{ outboxLease: null }, { outboxLease: { $lt: now } }],
         },
         { $set: { outboxLease: new Date(now.getTime() + this.leaseMs) } },
-        { sort: { outboxAt: 1 }, new: true, projection: { outbox: 1 } },
+        // No projection: FerretDB's findAndModify does not support one.
+        { sort: { outboxAt: 1 }, returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -130,17 +131,29 @@ export class OutboxRelay {
       await model.updateOne({ _id: claimed._id }, { $set: { outboxLease: null } }).exec();
       throw err;
     }
-    const ids = entries.map((e) => e.id);
-    await model
-      .updateOne(
-        { _id: claimed._id },
-        { $pull: { outbox: { id: { $in: ids } } }, $set: { outboxLease: null } },
-      )
-      .exec();
-    // Only a document whose outbox is now empty stops waiting; one that gained events stays.
-    await model
-      .updateOne({ _id: claimed._id, outbox: { $size: 0 } }, { $set: { outboxAt: null } })
-      .exec();
+    await this.removePublished(model, claimed._id, entries.length);
     return entries.length;
+  }
+
+  /**
+   * Removes the first `count` entries, which were just published, and releases the claim. Writers
+   * only ever append and only the claim holder removes, so a compare-and-swap on the array's size
+   * is exact; it also runs on FerretDB, whose `$pull` cannot match embedded documents by a field.
+   */
+  private async removePublished(model: AggregateModel, id: unknown, count: number): Promise<void> {
+    let seen: unknown[] | null = null; // the outbox as last read, once appends have been noticed
+    for (;;) {
+      const rest = seen?.slice(count) ?? [];
+      const result = await model
+        .updateOne(
+          { _id: id, outbox: { $size: seen?.length ?? count } },
+          { $set: { outbox: rest, outboxLease: null, ...(rest.length ? {} : { outboxAt: null }) } },
+        )
+        .exec();
+      if (result.matchedCount === 1) return;
+      const current = await model.findById(id, { outbox: 1 }).lean().exec();
+      if (!current) return;
+      seen = current.outbox;
+    }
   }
 }

@@ -1,10 +1,18 @@
-import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { topicOf } from './catalog.js';
 import type { CloudEvent } from './envelope.js';
 
 /** Where events go. Kafka in production and integration tests; a recorder in unit tests. */
 export interface EventPublisher {
   publish(events: readonly CloudEvent[]): Promise<void>;
+}
+
+/** A producer with murmur2 partitioning by key (the Java client's), as every producer here uses. */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    allowAutoTopicCreation: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
 
 export function toKafkaMessage(event: CloudEvent) {
@@ -16,20 +24,17 @@ export function toKafkaMessage(event: CloudEvent) {
 }
 
 /**
- * Publishes events to their domain topic, keyed by aggregate id. The producer is idempotent and
- * waits for all in-sync replicas, so an acknowledged event is durable and never duplicated by the
- * producer's own retries.
+ * Publishes events to their domain topic, keyed by aggregate id, and waits for all in-sync
+ * replicas, so an acknowledged event is durable. Delivery is at least once (a retry may repeat an
+ * event; consumers' inboxes absorb it). kafkajs' idempotent mode is not used: with bounded retries
+ * it can stall on sequence errors, and the outbox already gives the guarantee we need.
  */
 export class KafkaEventPublisher implements EventPublisher {
   private readonly producer: Producer;
   private connected?: Promise<void>;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: true,
-    });
+    this.producer = createProducer(kafka);
   }
 
   async publish(events: readonly CloudEvent[]): Promise<void> {

@@ -28,3 +28,13 @@ export function uniqueEmail(prefix = 'user'): string {
   counter += 1;
   return `${prefix}.${Date.now().toString(36)}${counter}.${randomUUID().slice(0, 6)}@example.com`;
 }
+
+/** Stops a subgraph started by a test and drops its database, so that test runs leave nothing behind. */
+export async function disposeTestSubgraph(
+  subgraph:
+    { runtime: { db: { dropDatabase(): Promise<unknown> } }; stop(): Promise<void> } | undefined,
+): Promise<void> {
+  if (!subgraph) return;
+  await subgraph.runtime.db.dropDatabase();
+  await subgraph.stop();
+}

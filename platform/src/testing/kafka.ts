@@ -14,16 +14,26 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
+/** How far back a probe reads by default: enough for any test, small next to a long-lived topic. */
+const LOOKBACK_MS = 120_000;
+
 /**
- * Reads a topic from its beginning with a throwaway consumer group until `match` accepts a
- * message, and returns it; fails after the timeout. For asserting what really reached Kafka.
+ * Reads a topic with a throwaway consumer group, from the messages of the last two minutes (or
+ * `since`), until `match` accepts one, and returns it; fails after the timeout. For asserting what
+ * really reached Kafka.
  */
 export async function findMessage(
   kafka: Kafka,
   topic: string,
   match: (message: TopicMessage) => boolean,
   timeoutMs = 20_000,
+  since = new Date(Date.now() - LOOKBACK_MS),
 ): Promise<TopicMessage> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin
+    .fetchTopicOffsetsByTimestamp(topic, since.getTime())
+    .finally(() => admin.disconnect());
   const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
   await consumer.connect();
   try {
@@ -47,6 +57,9 @@ export async function findMessage(
             }
             return Promise.resolve();
           },
+        })
+        .then(() => {
+          for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
         })
         .catch(reject);
     });

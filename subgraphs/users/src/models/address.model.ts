@@ -6,10 +6,9 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 export class Address {
   _id!: Types.ObjectId;
 
+  /** Mongoose's `id` virtual: the hex string of `_id`. */
   @Field(() => ID)
-  get id(): string {
-    return this._id.toHexString();
-  }
+  id!: string;
 
   @Field(() => String, { nullable: true, description: 'A name the user gives it: "Home", "Work".' })
   @prop({ type: () => String, default: null })

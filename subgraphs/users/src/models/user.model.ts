@@ -57,10 +57,9 @@ export class PasswordReset {
 export class User extends Aggregate {
   _id!: Types.ObjectId;
 
+  /** Mongoose's `id` virtual: the hex string of `_id`. */
   @Field(() => ID)
-  get id(): string {
-    return this._id.toHexString();
-  }
+  id!: string;
 
   @Field({ description: 'Normalized (trimmed, lower case). Visible to the user and admins only.' })
   @UseMiddleware(selfOrAdmin)

@@ -4,7 +4,12 @@ import type { UsersContext } from '../loaders.js';
 import type { AuthResult, AuthService } from '../services/auth.service.js';
 import { AuthPayload, LoginInput, RegisterInput } from './types/auth.types.js';
 
-function payload({ user, access, refresh }: AuthResult): AuthPayload {
+/**
+ * The payload of a sign-in is read by the user who just signed in: the rest of this request sees
+ * them as the viewer, so that their private fields (email, roles) resolve.
+ */
+function payload(ctx: UsersContext, { user, access, refresh, viewer }: AuthResult): AuthPayload {
+  ctx.viewer = viewer;
   return {
     user,
     accessToken: access.token,
@@ -23,12 +28,12 @@ export class AuthResolver {
     @Arg('input') input: RegisterInput,
     @Ctx() ctx: UsersContext,
   ): Promise<AuthPayload> {
-    return payload(await this.auth.register(ctx, input));
+    return payload(ctx, await this.auth.register(ctx, input));
   }
 
   @Mutation(() => AuthPayload)
   async login(@Arg('input') input: LoginInput, @Ctx() ctx: UsersContext): Promise<AuthPayload> {
-    return payload(await this.auth.login(ctx, input));
+    return payload(ctx, await this.auth.login(ctx, input));
   }
 
   @Mutation(() => AuthPayload, {
@@ -38,7 +43,7 @@ export class AuthResolver {
     @Arg('refreshToken') refreshToken: string,
     @Ctx() ctx: UsersContext,
   ): Promise<AuthPayload> {
-    return payload(await this.auth.refresh(ctx, refreshToken));
+    return payload(ctx, await this.auth.refresh(ctx, refreshToken));
   }
 
   @Authorized()

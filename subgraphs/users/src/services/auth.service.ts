@@ -23,13 +23,14 @@ import {
 } from './credentials.js';
 import type { LoginThrottle } from './login-throttle.service.js';
 import { searchTokensOf } from './search-tokens.js';
-import type { SessionService } from './session.service.js';
+import type { RefreshToken, SessionService } from './session.service.js';
 import type { AccessToken, TokenService } from './token.service.js';
 
 export interface AuthResult {
   user: UserDocument;
+  viewer: Viewer;
   access: AccessToken;
-  refresh: { token: string; expiresAt: Date };
+  refresh: RefreshToken;
 }
 
 export interface RegisterInput {
@@ -173,8 +174,7 @@ export class AuthService {
         'Refresh token is invalid or has expired',
         'REFRESH_TOKEN_INVALID',
       );
-    const access = await this.tokens.issueAccessToken(user, result.refresh.sessionId);
-    return { user, access, refresh: result.refresh };
+    return this.tokensFor(user, result.refresh);
   }
 
   async logout(viewer: Viewer, everywhere: boolean): Promise<void> {
@@ -267,8 +267,12 @@ export class AuthService {
   }
 
   private async startSession(user: UserDocument, ip: string | null): Promise<AuthResult> {
-    const refresh = await this.sessions.open(user._id, ip);
+    return this.tokensFor(user, await this.sessions.open(user._id, ip));
+  }
+
+  private async tokensFor(user: UserDocument, refresh: RefreshToken): Promise<AuthResult> {
     const access = await this.tokens.issueAccessToken(user, refresh.sessionId);
-    return { user, access, refresh };
+    const viewer = { id: user.id, roles: [...user.roles], sessionId: refresh.sessionId };
+    return { user, viewer, access, refresh };
   }
 }

@@ -73,7 +73,7 @@ export class TokenService {
   ): Promise<AccessToken> {
     if (!this.signingKey) throw new Error('TokenService.init() was not called');
     const expiresAt = new Date(Date.now() + this.options.accessTtlSeconds * 1000);
-    const token = await new SignJWT({ roles: user.roles, sid: sessionId })
+    const token = await new SignJWT({ roles: [...user.roles], sid: sessionId })
       .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, kid: this.signingKey.kid, typ: 'at+jwt' })
       .setSubject(user.id)
       .setIssuer(this.options.issuer)
