@@ -34,8 +34,14 @@ function upstreamFailure(error: unknown, subgraph: string): GraphQLError[] {
   if (isCloseEvent(error) && error.code === 4403) {
     return [Errors.unauthenticated('The access token was refused', 'TOKEN_INVALID')];
   }
-  const detail = isCloseEvent(error) ? `closed ${error.code} ${error.reason}` : String(error);
-  return [new GraphQLError(`Subscription to subgraph "${subgraph}" failed: ${detail}`)];
+  return [new GraphQLError(`Subscription to subgraph "${subgraph}" failed: ${describe(error)}`)];
+}
+
+function describe(error: unknown): string {
+  if (isCloseEvent(error)) return `socket closed ${error.code} ${error.reason}`;
+  if (Array.isArray(error))
+    return (error as { message: string }[]).map((e) => e.message).join('; ');
+  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -96,7 +102,7 @@ export function runFederatedSubscription({
       next: (event: FormattedExecutionResult) =>
         enqueue(() => resolveEvent(snapshot, plan, event, request)),
       error: (error: unknown) => {
-        logger.warn({ err: error }, 'subgraph subscription failed');
+        logger.warn({ failure: describe(error) }, 'subgraph subscription failed');
         enqueue(() => Promise.resolve({ errors: upstreamFailure(error, subgraph.name) }), true);
       },
       complete: () => enqueue(() => Promise.resolve(undefined), true),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SubscriptionProbe, TestTokenIssuer, waitFor } from '@vitrine/platform/testing';
 import { createClient } from 'graphql-ws';
+import type { FormattedExecutionResult } from '../graphql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningGateway } from '../index.js';
@@ -196,6 +197,27 @@ describe('subscriptions through the gateway', () => {
       ).rejects.toThrow('WebSocket closed: 4403 Forbidden');
     } finally {
       await forger.stop();
+    }
+  });
+
+  it('reports UNAUTHENTICATED when the subgraph refuses a token that expired since connecting', async () => {
+    const token = await issuer.sign({ sub: 'shopper-3', expiresIn: '2s' });
+    const client = createClient({
+      url: gateway.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      lazy: false,
+      retryAttempts: 0,
+    });
+    try {
+      await new Promise<void>((resolve) => client.on('connected', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const results = client.iterate({ query: REVIEW_ADDED, variables: { productId: 'p1' } });
+      const first = (await results.next()).value as FormattedExecutionResult;
+      expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect((await results.next()).done).toBe(true);
+    } finally {
+      await client.dispose();
     }
   });
 
