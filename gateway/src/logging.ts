@@ -16,15 +16,17 @@ export function requestLogging(logger: Logger): RequestHandler {
     res.locals.requestId = requestId;
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = process.hrtime.bigint();
+    // Captured now: routers mounted on a path rewrite `req.url` while they run.
+    const path = req.originalUrl.split('?')[0];
     res.on('finish', () => {
       const line = {
         requestId,
         method: req.method,
-        path: req.path,
+        path,
         status: res.statusCode,
         durationMs: Number(process.hrtime.bigint() - started) / 1e6,
       };
-      if (PROBES.has(req.path)) logger.debug(line, 'request');
+      if (PROBES.has(path)) logger.debug(line, 'request');
       else logger.info(line, 'request');
     });
     next();

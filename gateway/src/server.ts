@@ -98,6 +98,8 @@ export async function serveGateway({
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // main.ts owns the process's signals (Apollo Server would re-raise them after its own stop).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: () => Promise.resolve({ drainServer: () => subscriptions.dispose() }) },

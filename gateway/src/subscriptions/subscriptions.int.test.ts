@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { SubscriptionProbe, TestTokenIssuer, waitFor } from '@vitrine/platform/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  GraphQLClient,
+  SubscriptionProbe,
+  TestTokenIssuer,
+  waitFor,
+} from '@vitrine/platform/testing';
 import { createClient } from 'graphql-ws';
 import type { FormattedExecutionResult } from '../graphql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -291,6 +298,60 @@ describe('subscriptions through the gateway', () => {
       });
     } finally {
       await client.dispose();
+    }
+  });
+});
+
+describe('when the supergraph changes', () => {
+  async function freePort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+  }
+
+  it('plans new subscriptions against the recomposed supergraph', async () => {
+    const port = await freePort();
+    let current = await startProductsSubgraph(issuer, { port });
+    const polling = await startTestGateway({
+      issuer,
+      subgraphs: [reviews, current].map(({ name, url }) => ({ name, url })),
+      pollIntervalMs: 200,
+    });
+    const productId = freshProduct();
+    const priced = `subscription ($id: ID!) { reviewAdded(productId: $id) { product { priceCents } } }`;
+    try {
+      const refused = await SubscriptionProbe.open(polling.url, priced, { id: productId });
+      await expect(refused.next()).rejects.toThrow(/priceCents/);
+      await refused.close();
+
+      // products is redeployed with a new field, at the same address.
+      await current.stop();
+      current = await startProductsSubgraph(issuer, { port, priced: true });
+      await waitFor(
+        async () => {
+          const response = await new GraphQLClient(polling.url).request(
+            '{ product(id: "p1") { priceCents } }',
+          );
+          return !response.errors;
+        },
+        { message: 'the recomposed supergraph' },
+      );
+
+      const probe = await SubscriptionProbe.open(polling.url, priced, { id: productId });
+      try {
+        await waitFor(() => reviews.subscribers(productId) === 1, { message: 'upstream' });
+        reviews.publish(review(productId, 'Worth it'));
+        expect(await probe.next()).toEqual({
+          data: { reviewAdded: { product: { priceCents: 4_900 } } },
+        });
+      } finally {
+        await probe.close();
+      }
+    } finally {
+      await polling.stop();
+      await current.stop();
     }
   });
 });

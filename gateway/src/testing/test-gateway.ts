@@ -6,7 +6,8 @@ export interface TestGatewayOptions {
   issuer: TestTokenIssuer;
   subgraphs: SubgraphEndpoint[];
   nodeEnv?: GatewayConfig['nodeEnv'];
-  limits?: Partial<GatewayConfig['limits']>;
+  /** Recompose from the subgraphs this often (0: never). */
+  pollIntervalMs?: number;
 }
 
 /** A gateway in this process on a free port, composing the given subgraphs, trusting `issuer`. */
@@ -14,7 +15,7 @@ export function startTestGateway({
   issuer,
   subgraphs,
   nodeEnv = 'test',
-  limits,
+  pollIntervalMs = 0,
 }: TestGatewayOptions): Promise<RunningGateway> {
   return createGateway({
     nodeEnv,
@@ -22,9 +23,9 @@ export function startTestGateway({
     port: 0,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     auth: { jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience },
-    supergraph: { kind: 'introspection', subgraphs, pollIntervalMs: 0 },
+    supergraph: { kind: 'introspection', subgraphs, pollIntervalMs },
     subgraphUrls: {},
-    limits: { ...DEFAULT_LIMITS, ...limits },
+    limits: DEFAULT_LIMITS,
     trustProxy: false,
   });
 }

@@ -34,12 +34,13 @@ async function serveTiny(
   name: string,
   schema: GraphQLSchema,
   issuer: TestTokenIssuer,
+  port = 0,
 ): Promise<TinySubgraph> {
   const received: ReceivedRequest[] = [];
   const handle = await serveSubgraph({
     name,
     host: '127.0.0.1',
-    port: 0,
+    port,
     production: false,
     logger: createLogger({ service: name, level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     schema,
@@ -155,13 +156,28 @@ export function titleOf(productId: string): string {
   return `Title of ${productId}`;
 }
 
+export interface ProductsOptions {
+  /** A fixed port, to restart "the same" subgraph. */
+  port?: number;
+  /** The next release of products, which adds `Product.priceCents`. */
+  priced?: boolean;
+}
+
 /** The owner of products; `ownerOnlyNote` is refused to everyone, with the subgraph's FORBIDDEN. */
-export async function startProductsSubgraph(issuer: TestTokenIssuer): Promise<TinySubgraph> {
-  const product = (id: string) => ({ id, title: titleOf(id) });
+export async function startProductsSubgraph(
+  issuer: TestTokenIssuer,
+  { port, priced = false }: ProductsOptions = {},
+): Promise<TinySubgraph> {
+  const product = (id: string) => ({ id, title: titleOf(id), priceCents: 4_900 });
   const schema = buildSubgraphSchema({
     typeDefs: parse(`
       ${FEDERATION}
-      type Product @key(fields: "id") { id: ID! title: String! ownerOnlyNote: String }
+      type Product @key(fields: "id") {
+        id: ID!
+        title: String!
+        ownerOnlyNote: String
+        ${priced ? 'priceCents: Int!' : ''}
+      }
       type Query { product(id: ID!): Product }
     `),
     resolvers: {
@@ -176,5 +192,5 @@ export async function startProductsSubgraph(issuer: TestTokenIssuer): Promise<Ti
       },
     },
   });
-  return serveTiny('products', schema, issuer);
+  return serveTiny('products', schema, issuer, port);
 }
