@@ -88,7 +88,7 @@ const roverConfig = z.object({
 });
 
 /** `users` ↔ `USERS_URL`, `delivery-zones` ↔ `DELIVERY_ZONES_URL`. */
-export function overrideKey(subgraphName: string): string {
+function overrideKey(subgraphName: string): string {
   return subgraphName.toLowerCase().replace(/[^a-z0-9]/g, '_');
 }
 
@@ -108,7 +108,7 @@ export function routingUrl(config: Pick<GatewayConfig, 'subgraphUrls'>, name: st
 }
 
 /** Reads the subgraph list of a rover `supergraph.yaml` (`subgraphs.<name>.routing_url`). */
-export function readRoverConfig(path: string): SubgraphEndpoint[] {
+function readRoverConfig(path: string): SubgraphEndpoint[] {
   const parsed = roverConfig.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     throw new Error(`Invalid ${path}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);

@@ -7,7 +7,7 @@ export interface ReadinessReport {
 }
 
 /** A subgraph's liveness endpoint, beside its `/graphql`. */
-export function healthUrl(subgraphUrl: string): string {
+function healthUrl(subgraphUrl: string): string {
   return new URL('/health', subgraphUrl).toString();
 }
 

@@ -26,7 +26,7 @@ import { Readiness } from './readiness.js';
 import { serveSubscriptions } from './subscriptions/websocket-server.js';
 import type { SupergraphState } from './supergraph.js';
 
-export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_PATH = '/graphql';
 
 export interface ServeGatewayOptions {
   config: GatewayConfig;

@@ -36,7 +36,7 @@ const PAGE_ARGUMENTS = ['first', 'last'];
  * `defaultPageSize`, capped at `maxPageSize`; its `edges`/`nodes` lists are that same page, so
  * they do not multiply again. Any other list field counts as `defaultPageSize` items.
  */
-export function estimateCost(
+function estimateCost(
   context: ValidationContext,
   selectionSet: SelectionSetNode,
   rootType: GraphQLNamedType,

@@ -27,7 +27,7 @@ export interface OperationLimits {
   maxPageSize: number;
 }
 
-export function operationLimitRules(
+function operationLimitRules(
   limits: OperationLimits,
   variables?: Record<string, unknown>,
 ): ValidationRule[] {

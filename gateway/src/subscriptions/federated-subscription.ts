@@ -30,7 +30,9 @@ function isCloseEvent(value: unknown): value is { code: number; reason: string }
  * formatError masks as an internal error and the gateway logs in full.
  */
 function upstreamFailure(error: unknown, subgraph: string): GraphQLError[] {
-  if (Array.isArray(error)) return subgraphErrors(error as GraphQLError[], subgraph);
+  if (Array.isArray(error)) {
+    return subgraphErrors(error as FormattedExecutionResult['errors'], subgraph);
+  }
   if (isCloseEvent(error) && error.code === 4403) {
     return [Errors.unauthenticated('The access token was refused', 'TOKEN_INVALID')];
   }

@@ -5,7 +5,7 @@ import type { SubgraphEndpoint } from '../config.js';
 import { REQUEST_ID_HEADER, type GatewayContext } from '../context.js';
 
 /** `http://host/graphql` → `ws://host/graphql`: subgraphs serve graphql-ws on their `/graphql`. */
-export function webSocketUrl(httpUrl: string): string {
+function webSocketUrl(httpUrl: string): string {
   return httpUrl.replace(/^http/, 'ws');
 }
 

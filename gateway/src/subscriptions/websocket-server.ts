@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { Logger, TokenVerifier } from '@vitrine/platform';
-import { GraphQLError, type ExecutionArgs } from '../graphql.js';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate, isRefusal } from '../auth.js';
 import { clientAddress, requestIdFrom, type GatewayContext } from '../context.js';
 import { gatewayFormatError, internalError } from '../errors.js';
+import type { ExecutionArgs, GraphQLError } from '../graphql.js';
 import type { OperationLimits } from '../limits/index.js';
 import type { GatewayMetrics } from '../metrics.js';
 import type { SupergraphSnapshot, SupergraphState } from '../supergraph.js';
@@ -80,8 +80,9 @@ export function serveSubscriptions(options: SubscriptionServerOptions): {
 
       onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const connection = ctx.extra.connection!;
+        // Always set: the server listens only once Apollo Server has loaded the supergraph.
         const snapshot = state.current;
-        if (!snapshot) return [new GraphQLError('The supergraph is not loaded yet')];
+        if (!snapshot) return [internalError()];
         try {
           const prepared = prepareSubscription(snapshot, payload, options);
           if ('errors' in prepared) return prepared.errors;
