@@ -6,7 +6,8 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * Test tiers by file name (see docs/TESTING.md):
  * - unit:        `*.test.ts` beside the code, no servers;
  * - integration: `*.int.test.ts` against the real local infrastructure (FerretDB, Kafka, ...);
- * - e2e:         `e2e/src/**\/*.e2e.ts` through the gateway with real clients.
+ * - e2e:         `e2e/src/**\/*.e2e.ts` through the gateway with real clients;
+ * - resilience:  `*.chaos.test.ts`, which stop shared servers (Kafka), so they run last, alone.
  *
  * esbuild (vitest's default transform) emits no decorator metadata, which type-graphql and
  * typegoose need, so every tier compiles with SWC. Workspace packages resolve to their sources.
@@ -37,14 +38,22 @@ export default defineConfig({
     projects: [
       project({
         name: 'unit',
-        include: ['**/src/**/*.test.ts', 'schema/src/**/*.test.ts'],
-        exclude: [...exclude, '**/*.int.test.ts'],
+        include: ['**/src/**/*.test.ts'],
+        exclude: [...exclude, '**/*.int.test.ts', '**/*.chaos.test.ts'],
       }),
       project({
         name: 'integration',
         include: ['**/src/**/*.int.test.ts'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
+        ...infra,
+      }),
+      project({
+        name: 'resilience',
+        include: ['**/src/**/*.chaos.test.ts'],
+        testTimeout: 180_000,
+        hookTimeout: 180_000,
+        sequence: { groupOrder: 1 },
         ...infra,
       }),
       project({

@@ -36,7 +36,11 @@ function subgraphsOf(repoRoot: string): { name: string; port: number }[] {
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
     child.on('error', reject);
   });
 }
@@ -57,7 +61,8 @@ function start(service: Service, color: number): ChildProcess {
 async function waitReady(service: Service, child: ChildProcess, path: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${service.name} exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`${service.name} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(`http://127.0.0.1:${service.port}${path}`);
       if (response.ok) return;
@@ -66,7 +71,9 @@ async function waitReady(service: Service, child: ChildProcess, path: string, ti
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`${service.name} was not ready on port ${service.port} after ${seconds(timeoutMs)}`);
+  throw new Error(
+    `${service.name} was not ready on port ${service.port} after ${seconds(timeoutMs)}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -106,7 +113,12 @@ async function main(): Promise<void> {
         await waitReady(service, child, '/ready');
       }),
     );
-    const gateway: Service = { name: 'gateway', port: Number(process.env.GATEWAY_PORT ?? 3000), cwd: join(repoRoot, 'gateway'), env: infraEnv };
+    const gateway: Service = {
+      name: 'gateway',
+      port: Number(process.env.GATEWAY_PORT ?? 3000),
+      cwd: join(repoRoot, 'gateway'),
+      env: infraEnv,
+    };
     const child = start(gateway, 37);
     children.push(child);
     await waitReady(gateway, child, '/ready');
