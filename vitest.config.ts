@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
@@ -13,9 +14,14 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
  * typegoose need, so every tier compiles with SWC. Workspace packages resolve to their sources.
  */
 const root = fileURLToPath(new URL('.', import.meta.url));
+const require = createRequire(import.meta.url);
 const alias = [
+  // One graphql for everyone: without this, our ESM imports and the CommonJS imports inside Apollo
+  // and graphql-ws load two copies, and schemas or errors crossing between them break.
+  { find: /^graphql$/, replacement: require.resolve('graphql') },
   { find: /^@vitrine\/platform\/testing$/, replacement: `${root}platform/src/testing/index.ts` },
   { find: /^@vitrine\/platform$/, replacement: `${root}platform/src/index.ts` },
+  { find: /^@vitrine\/tools\/infra$/, replacement: `${root}tools/src/infra.ts` },
   { find: /^@vitrine\/gateway$/, replacement: `${root}gateway/src/index.ts` },
   { find: /^@vitrine\/([a-z-]+)$/, replacement: `${root}subgraphs/$1/src/index.ts` },
 ];

@@ -12,7 +12,7 @@ export interface PlatformConfig {
   logLevel: string;
   /** A name unique to this running instance; it keys the instance's own consumer groups. */
   instanceId: string;
-  mongo: { uri: string; dbName: string };
+  mongo: { uri: string; dbName: string; monitorCommands?: boolean };
   kafka: { brokers: string[]; clientId: string };
   auth: { jwksUrl: string; issuer: string; audience: string };
 }

@@ -11,6 +11,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The gateway refused an operation before execution: too deep, too costly, too long. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -54,14 +56,14 @@ export function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-interface ValidationErrorLike {
+export interface ValidationErrorLike {
   property: string;
   constraints?: Record<string, string>;
   children?: ValidationErrorLike[];
 }
 
 /** Flattens class-validator errors into the first offending dotted path and its message. */
-function firstViolation(
+export function firstViolation(
   errors: ValidationErrorLike[],
   prefix = '',
 ): { field: string; message: string } | undefined {

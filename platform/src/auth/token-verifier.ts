@@ -31,7 +31,7 @@ function toViewer(payload: JWTPayload): Viewer {
   ) {
     throw Errors.unauthenticated('Access token is malformed', 'TOKEN_INVALID');
   }
-  return { id: payload.sub, roles: roles as Role[], sessionId: payload.sid };
+  return { id: payload.sub, roles: roles, sessionId: payload.sid };
 }
 
 /**
@@ -54,6 +54,8 @@ export function createJwtVerifier({ issuer, audience, keys }: JwtVerifierOptions
         });
         return toViewer(payload);
       } catch (err) {
+        // The key set could not be fetched: our outage, not the client's bad token.
+        if (err instanceof joseErrors.JWKSTimeout) throw Errors.internal();
         if (err instanceof joseErrors.JWTExpired) {
           throw Errors.unauthenticated('Access token has expired', 'TOKEN_EXPIRED');
         }

@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   dbName: string;
   logger: Logger;
   maxPoolSize?: number;
+  /** Emit `commandStarted` events on the client (tests count queries with them). */
+  monitorCommands?: boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export async function connectDatabase({
   dbName,
   logger,
   maxPoolSize = 20,
+  monitorCommands = false,
 }: DatabaseOptions): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName,
@@ -34,6 +37,7 @@ export async function connectDatabase({
     // Indexes are created explicitly (see ensureIndexes) so that start-up waits for them.
     autoIndex: false,
     autoCreate: true,
+    monitorCommands,
   });
   connection.on('disconnected', () => logger.warn({ dbName }, 'database disconnected'));
   connection.on('reconnected', () => logger.info({ dbName }, 'database reconnected'));

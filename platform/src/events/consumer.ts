@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from '../logger.js';
 import { DEAD_LETTER_TOPIC, topicOf, type EventType } from './catalog.js';
 import { parseEvent, PoisonMessageError, type CloudEvent } from './envelope.js';
@@ -14,6 +14,9 @@ export interface EventHandler<T extends EventType = EventType> {
   type: T;
   handle(event: CloudEvent<T>, ctx: HandlerContext): Promise<void>;
 }
+
+/** A handler of any catalogued type (a list of handlers mixes types). */
+export type AnyEventHandler = { [T in EventType]: EventHandler<T> }[EventType];
 
 /** Declares a handler with its event's payload type-checked against the catalog. */
 export function defineHandler<T extends EventType>(
@@ -34,8 +37,7 @@ export interface EventConsumerOptions {
   kafka: Kafka;
   /** Stable name: the Kafka consumer group and the inbox key. */
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  handlers: EventHandler<any>[];
+  handlers: AnyEventHandler[];
   inbox: Inbox;
   logger: Logger;
   retry?: Partial<RetryPolicy>;
@@ -69,7 +71,7 @@ export class EventConsumer {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     for (const handler of options.handlers) {
       if (this.handlers.has(handler.type)) throw new Error(`two handlers for ${handler.type}`);
-      this.handlers.set(handler.type, handler as EventHandler);
+      this.handlers.set(handler.type, handler);
     }
   }
 
@@ -92,9 +94,7 @@ export class EventConsumer {
       });
     });
     await this.consumer.run({
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        await this.process(topic, partition, message, heartbeat);
-      },
+      eachMessage: (payload) => this.process(payload),
     });
     await joined;
   }
@@ -104,12 +104,8 @@ export class EventConsumer {
     await this.producer.disconnect();
   }
 
-  private async process(
-    topic: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-  ): Promise<void> {
+  private async process(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
     const log = this.options.logger.child({
       consumer: this.options.name,
       topic,
@@ -142,7 +138,7 @@ export class EventConsumer {
         }
         log.warn({ err, attempt: attempt + 1, retryInMs: delay }, 'event handler failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, delay));
-        await heartbeat();
+        await payload.heartbeat();
         delay = Math.min(this.retry.maxDelayMs, delay * 2);
       }
     }

@@ -21,7 +21,7 @@ const updated = (userId: string) =>
 /** A consumer whose handler counts applications on the account (not idempotent by itself). */
 function countingConsumer(
   group: string,
-  options: { fail?: (e: CloudEvent) => boolean; retries?: number } = {},
+  options: { fail?: (e: CloudEvent<'user.updated'>) => boolean; retries?: number } = {},
 ) {
   return new EventConsumer({
     kafka: f.kafka,

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureInfra, stopInfra } from '../../../tools/src/infra.js';
+import { ensureInfra, stopInfra } from '@vitrine/tools/infra';
 import { findMessage, waitFor } from '../testing/index.js';
 import { createEvent } from './envelope.js';
 import { initialOutbox } from './outbox.js';

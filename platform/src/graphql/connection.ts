@@ -113,7 +113,7 @@ export async function paginate<T extends { _id: unknown }>(
       sortField === '_id'
         ? { _id: { [cmp]: _id } }
         : { $or: [{ [sortField]: { [cmp]: value } }, { [sortField]: value, _id: { [cmp]: _id } }] };
-    pageFilter = { $and: [filter, keyset] } as QueryFilter<T>;
+    pageFilter = { $and: [filter, keyset] };
   }
   const sort: Record<string, SortOrder> =
     sortField === '_id' ? { _id: order } : { [sortField]: order, _id: order };

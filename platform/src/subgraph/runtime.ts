@@ -17,7 +17,7 @@ import {
   type EventPayload,
   type EventType,
 } from '../events/catalog.js';
-import { EventConsumer, type EventHandler, type RetryPolicy } from '../events/consumer.js';
+import { EventConsumer, type AnyEventHandler, type RetryPolicy } from '../events/consumer.js';
 import { createEvent, type CloudEvent } from '../events/envelope.js';
 import type { OutboxWriter } from '../events/outbox.js';
 import { createInboxModel, MongoInbox } from '../events/inbox.js';
@@ -121,9 +121,8 @@ export class SubgraphRuntime {
   }
 
   /** A durable, idempotent consumer (group `vitrine-<service>[-<name>]`) for the given handlers. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   consume(
-    handlers: EventHandler<any>[],
+    handlers: AnyEventHandler[],
     options: { name?: string; retry?: Partial<RetryPolicy> } = {},
   ): this {
     const name = `vitrine-${this.config.service}${options.name ? `-${options.name}` : ''}`;

@@ -116,7 +116,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
             },
           }),
       },
-      errorLogPlugin(logger) as ApolloServerPlugin<TContext>,
+      errorLogPlugin(logger),
       options.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false, embed: true }),

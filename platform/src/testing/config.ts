@@ -17,7 +17,7 @@ export function testConfig(
     ...base,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     instanceId: `test-${suffix}`,
-    mongo: { ...base.mongo, dbName: `test_${service}_${suffix}` },
+    mongo: { ...base.mongo, dbName: `test_${service}_${suffix}`, monitorCommands: true },
     ...overrides,
   };
 }

@@ -75,10 +75,10 @@ export class GraphQLClient {
     variables?: unknown,
     options?: RequestOptions,
   ) {
-    const response = await this.request(operation, variables as Record<string, unknown>, options);
+    const response = await this.request(operation, variables, options);
     if (!response.errors?.length)
       throw new Error(`expected an error, got ${JSON.stringify(response.data)}`);
-    return response.errors[0]!.extensions?.code as string;
+    return response.errors[0].extensions?.code as string;
   }
 }
 

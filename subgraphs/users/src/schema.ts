@@ -29,7 +29,7 @@ export function buildUsersSchema(
         [AccountResolver, new AccountResolver(services.users)],
         [AdminUserResolver, new AdminUserResolver(services.users)],
       ])
-    : new Map();
+    : new Map<unknown, unknown>();
   return buildFederatedSchema({
     resolvers,
     references: userReference,

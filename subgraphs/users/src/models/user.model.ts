@@ -91,6 +91,10 @@ export class User extends Aggregate {
   @prop({ type: () => [Address], default: [] })
   addresses!: Address[];
 
+  /** Incremented by every address-book edit: the compare-and-swap guard of concurrent edits. */
+  @prop({ default: 0 })
+  addressRevision!: number;
+
   /** Lower-cased words of the email and names, for admin search without `$text`. */
   @prop({ type: () => [String], default: [] })
   searchTokens!: string[];

@@ -55,7 +55,7 @@ export class TokenService {
       });
     }
     const all = await this.keys.find().sort({ createdAt: -1 }).lean().exec();
-    const newest = all[0]!;
+    const newest = all[0];
     this.signingKey = {
       kid: newest._id,
       key: (await importJWK(newest.privateJwk as JWK, ACCESS_TOKEN_ALGORITHM)) as CryptoKey,

@@ -29,6 +29,7 @@ export type AddressData = Omit<Address, 'id'>;
 export type AddressFields = { [K in keyof Omit<AddressData, '_id'>]?: AddressData[K] | null };
 
 export const MAX_ADDRESSES = 20;
+const MAX_EDIT_ATTEMPTS = 10;
 
 /**
  * Responsible for accounts as others see and manage them: the viewer's own profile and address
@@ -200,32 +201,35 @@ export class UserService {
   }
 
   /**
-   * Read, change, write back the address book, guarded by `updatedAt` so that two concurrent
+   * Read, change, write back the address book, guarded by a revision number so that concurrent
    * edits cannot overwrite each other: the loser re-reads and applies its change again.
    */
   private async editAddresses(
     userId: string,
     edit: (book: AddressData[]) => AddressData[],
   ): Promise<UserDocument> {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < MAX_EDIT_ATTEMPTS; attempt++) {
       const user = await this.get(userId);
       const book = user.addresses.map((a) =>
         (a as unknown as { toObject(): AddressData }).toObject(),
       );
-      const next = edit(book);
-      const written = await this.write(user, { $set: { addresses: next } }, ['addresses'], {
-        updatedAt: user.updatedAt,
-      });
+      const written = await this.write(
+        user,
+        { $set: { addresses: edit(book) }, $inc: { addressRevision: 1 } },
+        ['addresses'],
+        { addressRevision: user.addressRevision },
+      );
       if (written) return written;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
     }
     throw Errors.conflict('The address book changed during the update; try again');
   }
 
   private async write(
     user: UserDocument,
-    update: { $set: Record<string, unknown> },
+    update: { $set: Record<string, unknown>; $inc?: Record<string, number> },
     changed: string[],
-    guard: Partial<Pick<User, 'updatedAt'>> = {},
+    guard: Partial<Pick<User, 'addressRevision'>> = {},
   ): Promise<UserDocument | null> {
     const event = this.outbox.event('user.updated', user.id, { userId: user.id, changed });
     const updated = await this.users
