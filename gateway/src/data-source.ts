@@ -4,6 +4,7 @@ import {
   type ServiceEndpointDefinition,
 } from '@apollo/gateway';
 import { REQUEST_ID_HEADER, type GatewayContext } from './context.js';
+import { GraphQLError } from './graphql.js';
 import type { Fetcher } from './fetcher.js';
 import type { GatewayMetrics } from './metrics.js';
 
@@ -29,6 +30,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context.clientIp) headers.set('x-forwarded-for', context.clientIp);
+  }
+
+  /**
+   * A subgraph refuses a request outright (HTTP 4xx) when the token it verifies again is no
+   * longer good, e.g. a session revoked since the token was issued. The client must see that
+   * refusal with its code, not a masked internal error.
+   */
+  override async errorFromResponse(
+    response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0],
+  ): Promise<GraphQLError> {
+    if (response.status >= 400 && response.status < 500) {
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as {
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+      } | null;
+      const refusal = body?.errors?.[0];
+      const code = refusal?.extensions?.code;
+      if (refusal && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+        return new GraphQLError(refusal.message, {
+          extensions: { ...refusal.extensions, serviceName: this.subgraph },
+        });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 
   override async process(

@@ -8,6 +8,7 @@ import { serveGateway } from './server.js';
 import { SupergraphState, supergraphSdlOption } from './supergraph.js';
 
 export {
+  DEFAULT_LIMITS,
   DEFAULT_SUPERGRAPH_CONFIG,
   loadGatewayConfig,
   type GatewayConfig,

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { subgraphSchemas } from './subgraphs.js';
 
@@ -37,4 +38,10 @@ export function compose(config: SupergraphConfig, sdl: Map<string, string>): str
   if (result.errors)
     throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
   return `${result.supergraphSdl.trim()}\n`;
+}
+
+/** The schema clients see (no federation machinery): what codegen and Explorer users work with. */
+export function apiSchema(supergraphSdl: string): string {
+  const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return `${printSchema(schema).trim()}\n`;
 }

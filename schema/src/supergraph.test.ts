@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { compose, emitSubgraphs, readSupergraphConfig, schemaDir } from './compose.js';
+import { apiSchema, compose, emitSubgraphs, readSupergraphConfig, schemaDir } from './compose.js';
 
 /**
  * The committed SDL and supergraph must be what the code produces: a stale schema fails the run.
@@ -15,13 +15,15 @@ async function compare(path: string, expected: string) {
 }
 
 describe('schema', () => {
-  it('has every subgraph SDL emitted, and the supergraph composed from them', async () => {
+  it('has every subgraph SDL emitted, the supergraph composed from them, and its API schema', async () => {
     const config = await readSupergraphConfig();
     const sdl = await emitSubgraphs();
     for (const [name, typeDefs] of sdl)
       await compare(`${schemaDir}subgraphs/${name}.graphql`, typeDefs);
     expect(Object.keys(config.subgraphs).sort()).toEqual([...sdl.keys()].sort());
-    await compare(`${schemaDir}supergraph.graphql`, compose(config, sdl));
+    const supergraph = compose(config, sdl);
+    await compare(`${schemaDir}supergraph.graphql`, supergraph);
+    await compare(`${schemaDir}api.graphql`, apiSchema(supergraph));
   });
 
   it('makes every subgraph own its entities with @key(fields: "id")', async () => {

@@ -40,6 +40,16 @@ export interface HttpHandle {
   close(): Promise<void>;
 }
 
+/** A request whose token is refused gets HTTP 401 (Apollo Server would answer 500). */
+function refuseWith401(err: unknown): never {
+  if (err instanceof GraphQLError && err.extensions.code === 'UNAUTHENTICATED') {
+    throw new GraphQLError(err.message, {
+      extensions: { ...err.extensions, http: { status: 401 } },
+    });
+  }
+  throw err;
+}
+
 /** Logs every operation that failed; masked internal errors are logged here in full. */
 function errorLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
   return {
@@ -142,7 +152,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
           authorization: req.headers.authorization,
           requestId: req.header(REQUEST_ID_HEADER),
           ip: clientIp(req.headers, req.socket.remoteAddress),
-        });
+        }).catch(refuseWith401);
         res.setHeader(REQUEST_ID_HEADER, base.requestId);
         return options.context(base);
       },

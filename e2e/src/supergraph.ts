@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { createGateway, DEFAULT_LIMITS, type RunningGateway } from '@vitrine/gateway';
+import type { RunningSubgraph } from '@vitrine/platform';
+import { disposeTestSubgraph, GraphQLClient, testConfig } from '@vitrine/platform/testing';
+import { createUsersSubgraph, JWKS_PATH, loadUsersConfig } from '@vitrine/users';
+
+/** The committed supergraph: e2e tests run the schema that production serves. */
+const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+export interface Supergraph {
+  gateway: RunningGateway;
+  /** A client of the gateway, as a frontend uses it. */
+  client: GraphQLClient;
+  admin: { email: string; password: string };
+  subgraphs: RunningSubgraph[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every subgraph and the gateway in this process, each on a free port, against the local
+ * infrastructure, with the gateway serving the committed supergraph routed to them.
+ */
+export async function startSupergraph(): Promise<Supergraph> {
+  const admin = {
+    email: `admin.${randomUUID().slice(0, 8)}@vitrine.test`,
+    password: 'Admin-Password-1',
+  };
+  const users = await createUsersSubgraph({
+    ...loadUsersConfig({}, testConfig('users')),
+    argon2MemoryKib: 8192,
+    bootstrapAdmin: admin,
+  });
+  const usersOrigin = new URL(users.url).origin;
+  const gateway = await createGateway({
+    nodeEnv: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    auth: { jwksUrl: `${usersOrigin}${JWKS_PATH}`, issuer: 'vitrine-users', audience: 'vitrine' },
+    supergraph: { kind: 'file', path: SUPERGRAPH },
+    subgraphUrls: { users: users.url },
+    limits: DEFAULT_LIMITS,
+    trustProxy: false,
+  });
+  return {
+    gateway,
+    client: new GraphQLClient(gateway.url),
+    admin,
+    subgraphs: [users],
+    stop: async () => {
+      await gateway.stop();
+      await Promise.all([users].map((s) => disposeTestSubgraph(s)));
+    },
+  };
+}
