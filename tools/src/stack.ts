@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   try {
     await Promise.all(
       services.map(async (service, i) => {
-        const child = start(service, COLORS[i % COLORS.length]!);
+        const child = start(service, COLORS[i % COLORS.length]);
         children.push(child);
         await waitReady(service, child, '/ready');
       }),
