@@ -12,6 +12,45 @@ import type { DomainName } from '../ports.js';
 const id = z.string().regex(/^[0-9a-f]{24}$/);
 const role = z.enum(['CUSTOMER', 'BOUTIQUE_OWNER', 'DRIVER', 'DELIVERY_MANAGER', 'ADMIN']);
 const actor = z.object({ actorId: id.nullable() });
+/** Money is integer minor units and an ISO 4217 code, never a float. */
+const money = z.object({ amount: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) });
+const orderStatus = z.enum([
+  'pending_payment',
+  'paid',
+  'accepted',
+  'preparing',
+  'ready_for_pickup',
+  'picked_up',
+  'delivered',
+  'cancelled',
+  'refunded',
+]);
+const boutiqueStatus = z.enum(['pending', 'approved', 'rejected', 'suspended']);
+const productStatus = z.enum(['draft', 'active', 'archived']);
+/** What other domains keep of a product (read models): enough to price and show it. */
+const productSnapshot = z.object({
+  boutiqueId: id,
+  title: z.string(),
+  status: productStatus,
+  variants: z.array(
+    z.object({
+      variantId: id,
+      sku: z.string(),
+      size: z.string().nullable(),
+      colour: z.string().nullable(),
+      price: money,
+      compareAtPrice: money.nullable(),
+      available: z.number().int().min(0),
+    }),
+  ),
+});
+const orderItem = z.object({
+  productId: id,
+  variantId: id,
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  unitPrice: money,
+});
 
 export const eventCatalog = {
   'user.registered': {
@@ -64,6 +103,164 @@ export const eventCatalog = {
   'user.token_reuse_detected': {
     domain: 'users',
     payload: z.object({ userId: id, sessionId: z.string(), ip: z.string().nullable() }),
+  },
+
+  // boutiques
+  'boutique.created': {
+    domain: 'boutiques',
+    payload: z.object({
+      boutiqueId: id,
+      ownerId: id,
+      name: z.string(),
+      slug: z.string(),
+      status: boutiqueStatus,
+    }),
+  },
+  'boutique.updated': {
+    domain: 'boutiques',
+    payload: z.object({ boutiqueId: id, changed: z.array(z.string()) }),
+  },
+  'boutique.approved': {
+    domain: 'boutiques',
+    payload: actor.extend({ boutiqueId: id, ownerId: id }),
+  },
+  'boutique.rejected': {
+    domain: 'boutiques',
+    payload: actor.extend({ boutiqueId: id, ownerId: id, reason: z.string() }),
+  },
+  'boutique.suspended': {
+    domain: 'boutiques',
+    payload: actor.extend({ boutiqueId: id, ownerId: id, reason: z.string() }),
+  },
+  'boutique.reinstated': {
+    domain: 'boutiques',
+    payload: actor.extend({ boutiqueId: id, ownerId: id }),
+  },
+  /** The whole team after a change, so that read models replace rather than patch. */
+  'boutique.staff_changed': {
+    domain: 'boutiques',
+    payload: z.object({ boutiqueId: id, ownerId: id, staffIds: z.array(id) }),
+  },
+
+  // products
+  'product.created': {
+    domain: 'products',
+    payload: z.object({ productId: id, snapshot: productSnapshot }),
+  },
+  'product.updated': {
+    domain: 'products',
+    payload: z.object({ productId: id, changed: z.array(z.string()), snapshot: productSnapshot }),
+  },
+  'product.price_changed': {
+    domain: 'products',
+    payload: z.object({
+      productId: id,
+      variantId: id,
+      sku: z.string(),
+      oldPrice: money,
+      newPrice: money,
+    }),
+  },
+  'product.stock_changed': {
+    domain: 'products',
+    payload: z.object({
+      productId: id,
+      variantId: id,
+      sku: z.string(),
+      available: z.number().int().min(0),
+    }),
+  },
+  'product.out_of_stock': {
+    domain: 'products',
+    payload: z.object({ productId: id, variantId: id, sku: z.string() }),
+  },
+  'product.back_in_stock': {
+    domain: 'products',
+    payload: z.object({
+      productId: id,
+      variantId: id,
+      sku: z.string(),
+      available: z.number().int().positive(),
+    }),
+  },
+  'product.viewed': {
+    domain: 'products',
+    payload: z.object({ productId: id, boutiqueId: id, viewerId: id.nullable() }),
+  },
+  /** Stock of every item of an order is held for it (answer to order.created). */
+  'stock.reserved': {
+    domain: 'products',
+    payload: z.object({ orderId: id, items: z.array(orderItem) }),
+  },
+  /** Nothing was held: one item could not be reserved (answer to order.created). */
+  'stock.reservation_failed': {
+    domain: 'products',
+    payload: z.object({
+      orderId: id,
+      variantId: id,
+      sku: z.string(),
+      requested: z.number().int(),
+      available: z.number().int(),
+    }),
+  },
+
+  // orders
+  'order.created': {
+    domain: 'orders',
+    payload: z.object({
+      orderId: id,
+      checkoutId: z.string(),
+      customerId: id,
+      boutiqueId: id,
+      items: z.array(orderItem).min(1),
+      subtotal: money,
+      tax: money,
+      deliveryFee: money,
+      total: money,
+    }),
+  },
+  'order.status_updated': {
+    domain: 'orders',
+    payload: actor.extend({
+      orderId: id,
+      checkoutId: z.string(),
+      customerId: id,
+      boutiqueId: id,
+      from: orderStatus,
+      to: orderStatus,
+    }),
+  },
+  'order.cancelled': {
+    domain: 'orders',
+    payload: actor.extend({
+      orderId: id,
+      customerId: id,
+      boutiqueId: id,
+      reason: z.string(),
+      items: z.array(orderItem),
+    }),
+  },
+
+  // payments (published by the payments subgraph; until it exists, tests publish them)
+  'payment.completed': {
+    domain: 'payments',
+    payload: z.object({
+      paymentId: z.string(),
+      checkoutId: z.string(),
+      orderIds: z.array(id),
+      customerId: id,
+      amount: money,
+    }),
+  },
+  'payment.failed': {
+    domain: 'payments',
+    payload: z.object({
+      paymentId: z.string(),
+      checkoutId: z.string(),
+      orderIds: z.array(id),
+      customerId: id,
+      reason: z.string(),
+    }),
   },
 } as const satisfies Record<string, { domain: DomainName; payload: z.ZodType }>;
 
