@@ -41,6 +41,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     pool: 'forks',
+    reporters: ['default', './tools/src/vitest-summary-reporter.ts'],
     projects: [
       project({
         name: 'unit',

@@ -13,7 +13,8 @@ export interface PlatformConfig {
   /** A name unique to this running instance; it keys the instance's own consumer groups. */
   instanceId: string;
   mongo: { uri: string; dbName: string; monitorCommands?: boolean };
-  kafka: { brokers: string[]; clientId: string };
+  /** `groupPrefix` names the durable consumer groups (`vitrine-<service>` in every deployment). */
+  kafka: { brokers: string[]; clientId: string; groupPrefix: string };
   auth: { jwksUrl: string; issuer: string; audience: string };
 }
 
@@ -64,6 +65,7 @@ export function loadPlatformConfig(
         .map((b) => b.trim())
         .filter(Boolean),
       clientId: `vitrine-${service}`,
+      groupPrefix: `vitrine-${service}`,
     },
     auth: { jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
   };

@@ -4,6 +4,7 @@ import type { Kafka } from 'kafkajs';
 import type { PubSub } from 'type-graphql';
 import { createJwtVerifier, type TokenVerifier } from '../auth/token-verifier.js';
 import type { PlatformConfig } from '../config.js';
+import type { DomainName } from '../ports.js';
 import {
   connectDatabase,
   ensureIndexes,
@@ -120,12 +121,12 @@ export class SubgraphRuntime {
     return this;
   }
 
-  /** A durable, idempotent consumer (group `vitrine-<service>[-<name>]`) for the given handlers. */
+  /** A durable, idempotent consumer (group `<groupPrefix>[-<name>]`) for the given handlers. */
   consume(
     handlers: AnyEventHandler[],
     options: { name?: string; retry?: Partial<RetryPolicy> } = {},
   ): this {
-    const name = `vitrine-${this.config.service}${options.name ? `-${options.name}` : ''}`;
+    const name = `${this.config.kafka.groupPrefix}${options.name ? `-${options.name}` : ''}`;
     const inboxModel = createInboxModel(this.db);
     this.models.push(inboxModel);
     this.consumers.push(
@@ -166,7 +167,11 @@ export class SubgraphRuntime {
   ): Promise<RunningSubgraph> {
     const { config } = this;
     await ensureIndexes(this.models);
-    await ensureTopics(this.kafka, [topicOfDomain(config.service as never), DEAD_LETTER_TOPIC]);
+    await ensureTopics(this.kafka, [
+      topicOfDomain(config.service as DomainName),
+      DEAD_LETTER_TOPIC,
+      ...this.consumers.flatMap((c) => c.topics),
+    ]);
     this.relay.start();
     for (const { name, intervalMs, task } of this.tasks) {
       const timer = setInterval(() => {

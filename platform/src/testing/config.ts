@@ -3,8 +3,8 @@ import { loadPlatformConfig, type PlatformConfig } from '../config.js';
 import type { ServiceName } from '../ports.js';
 
 /**
- * A configuration for a subgraph started inside a test: any free port, a database of its own
- * (so test files never see each other's data), the local infrastructure that the vitest global
+ * A configuration for a subgraph started inside a test: any free port, a database and consumer
+ * groups of its own (so test files never see each other's data), the local infrastructure that the vitest global
  * setup started (its addresses arrive in the environment), and quiet logs unless TEST_LOG_LEVEL.
  */
 export function testConfig(
@@ -18,6 +18,8 @@ export function testConfig(
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     instanceId: `test-${suffix}`,
     mongo: { ...base.mongo, dbName: `test_${service}_${suffix}`, monitorCommands: true },
+    // Each instance consumes alone: a shared group would hand its events to another test's database.
+    kafka: { ...base.kafka, groupPrefix: `test-${service}-${suffix}` },
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { SubgraphRuntime, type RunningSubgraph } from '@vitrine/platform';
 import type { Express } from 'express';
 import type { UsersConfig } from './config.js';
+import { boutiqueApprovedConsumer } from './events/consumers/boutique-approved.consumer.js';
 import { createLoaders, type UsersContext } from './loaders.js';
 import { createLoginAttemptModel } from './models/login-attempt.model.js';
 import { createSessionModel } from './models/session.model.js';
@@ -54,6 +55,8 @@ export async function createUsersSubgraph(config: UsersConfig): Promise<RunningS
   }
   runtime.every('sweep expired sessions', 3_600_000, () => sessions.sweep());
   runtime.every('sweep login windows', 600_000, () => throttle.sweep());
+
+  runtime.consume([boutiqueApprovedConsumer(users)]);
 
   const pubSub = runtime.subscriptions(['user.updated']);
   const schema = await buildUsersSchema({ auth, users }, pubSub);

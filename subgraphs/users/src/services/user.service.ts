@@ -153,17 +153,26 @@ export class UserService {
 
   async grantRole(ctx: AuthContext, userId: string, role: Role): Promise<UserDocument> {
     const admin = requireRole(ctx, Role.ADMIN);
-    const _id = toObjectId(userId, 'userId');
-    const event = this.outbox.event('user.role_granted', userId, {
-      userId,
-      role,
-      actorId: admin.id,
-    });
+    await this.addRole(toObjectId(userId, 'userId'), role, admin.id);
+    return this.get(userId);
+  }
+
+  /**
+   * Grants a role because another domain decided it (an approved boutique's owner becomes a
+   * BOUTIQUE_OWNER). Idempotent: holding the role already changes nothing and emits nothing.
+   */
+  async grantRoleFromEvent(userId: string, role: Role, actorId: string | null): Promise<boolean> {
+    return this.addRole(toObjectId(userId, 'userId'), role, actorId);
+  }
+
+  private async addRole(_id: Types.ObjectId, role: Role, actorId: string | null): Promise<boolean> {
+    const userId = _id.toHexString();
+    const event = this.outbox.event('user.role_granted', userId, { userId, role, actorId });
     const result = await this.users
       .updateOne({ _id, roles: { $ne: role } }, updateWithEvents({ $push: { roles: role } }, event))
       .exec();
     if (result.modifiedCount) this.outbox.written();
-    return this.get(userId);
+    return result.modifiedCount === 1;
   }
 
   async revokeRole(ctx: AuthContext, userId: string, role: Role): Promise<UserDocument> {
