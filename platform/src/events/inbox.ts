@@ -10,6 +10,7 @@ import { isDuplicateKeyError } from '../db/connection.js';
 
 /** The record that a consumer has applied an event. */
 @index({ consumer: 1, eventId: 1 }, { unique: true })
+@index({ createdAt: 1 })
 @modelOptions({
   schemaOptions: { collection: 'inbox', timestamps: { createdAt: true, updatedAt: false } },
 })
@@ -22,6 +23,8 @@ export class InboxRecord {
 
   @prop({ required: true })
   type!: string;
+
+  createdAt!: Date;
 }
 
 export type InboxModel = ReturnModelType<typeof InboxRecord>;
@@ -42,6 +45,16 @@ export class MongoInbox implements Inbox {
 
   async has(consumer: string, eventId: string): Promise<boolean> {
     return (await this.model.exists({ consumer, eventId }).exec()) !== null;
+  }
+
+  /**
+   * Forgets records older than any redelivery can be (Kafka keeps 7 days by default); FerretDB
+   * has no TTL indexes, so a periodic task calls this.
+   */
+  async sweep(olderThanDays = 14): Promise<number> {
+    const cutoff = new Date(Date.now() - olderThanDays * 86_400_000);
+    const result = await this.model.deleteMany({ createdAt: { $lt: cutoff } }).exec();
+    return result.deletedCount;
   }
 
   async record(consumer: string, eventId: string, type: string): Promise<boolean> {

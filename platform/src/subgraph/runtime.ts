@@ -128,13 +128,15 @@ export class SubgraphRuntime {
   ): this {
     const name = `${this.config.kafka.groupPrefix}${options.name ? `-${options.name}` : ''}`;
     const inboxModel = createInboxModel(this.db);
+    const inbox = new MongoInbox(inboxModel);
     this.models.push(inboxModel);
+    this.every(`sweep inbox of ${name}`, 6 * 3_600_000, () => inbox.sweep());
     this.consumers.push(
       new EventConsumer({
         kafka: this.kafka,
         name,
         handlers,
-        inbox: new MongoInbox(inboxModel),
+        inbox,
         logger: this.logger.child({ component: 'consumer' }),
         retry: options.retry,
       }),

@@ -116,6 +116,9 @@ export async function serveSubgraph<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     introspection: true, // the gateway composes by introspection in development; subgraphs are not public
     csrfPrevention: true,
+    // runMain owns SIGTERM/SIGINT: Apollo's own handler would re-raise the signal and kill the
+    // process before consumers leave their groups and the last events leave the outbox.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

@@ -151,6 +151,31 @@ describe('address book', () => {
     expect(updateAddress).toEqual({ city: 'Marseille', line1: ADDRESS.line1 });
   });
 
+  it('upper-cases the country and never clears a required field', async () => {
+    const account = await users.register();
+    const opts = { token: account.accessToken };
+    const { addAddress } = await client.data<{ addAddress: { id: string } }>(
+      ADD,
+      { input: { ...ADDRESS, country: 'fr' } },
+      opts,
+    );
+    const cleared = await client.request(
+      `mutation ($id: ID!) { updateAddress(id: $id, input: { city: null }) { city } }`,
+      { id: addAddress.id },
+      opts,
+    );
+    expect(cleared.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.city',
+    });
+    const { me } = await client.data<{ me: { addresses: { city: string; country: string }[] } }>(
+      `{ me { addresses { city country } } }`,
+      {},
+      opts,
+    );
+    expect(me.addresses).toEqual([{ city: ADDRESS.city, country: 'FR' }]);
+  });
+
   it("refuses another user's address and bad input, changing nothing", async () => {
     const owner = await users.register();
     const other = await users.register();

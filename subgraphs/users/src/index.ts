@@ -32,7 +32,7 @@ export async function createUsersSubgraph(config: UsersConfig): Promise<RunningS
   const sessionModel = createSessionModel(runtime.db);
   const keyModel = createSigningKeyModel(runtime.db);
   const attemptModel = createLoginAttemptModel(runtime.db);
-  runtime.outbox(userModel).indexes(sessionModel, keyModel, attemptModel);
+  runtime.outbox(userModel, sessionModel).indexes(keyModel, attemptModel);
 
   const outbox = runtime.outboxWriter;
   const hasher = new PasswordHasher(config.argon2MemoryKib);

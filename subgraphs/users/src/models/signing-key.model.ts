@@ -1,5 +1,6 @@
 import {
   getModelForClass,
+  index,
   modelOptions,
   prop,
   Severity,
@@ -8,6 +9,7 @@ import {
 import type { Connection } from 'mongoose';
 
 /** A key pair that signs access tokens; public halves are published as the JWKS. */
+@index({ generation: 1 }, { unique: true })
 @modelOptions({
   options: { allowMixed: Severity.ALLOW },
   schemaOptions: { collection: 'signing_keys', timestamps: true },
@@ -16,6 +18,10 @@ export class SigningKey {
   /** The key id (`kid`). */
   @prop({ required: true })
   _id!: string;
+
+  /** 1 for the first key, +1 per rotation: unique, so concurrent starts create one first key. */
+  @prop({ required: true })
+  generation!: number;
 
   @prop({ required: true })
   privateJwk!: object;

@@ -154,14 +154,13 @@ export class AuthService {
   async refresh(ctx: BaseContext, refreshToken: string): Promise<AuthResult> {
     const result = await this.sessions.rotate(refreshToken);
     if (result.kind === 'reused') {
-      await this.sessions.revoke(result.sessionId, 'refresh token reuse');
       const userId = result.userId.toHexString();
       const event = this.outbox.event('user.token_reuse_detected', userId, {
         userId,
         sessionId: result.sessionId,
         ip: ctx.ip,
       });
-      await this.users.updateOne({ _id: result.userId }, withEvents(event)).exec();
+      await this.sessions.revoke(result.sessionId, 'refresh token reuse', event);
       this.outbox.written();
       throw Errors.unauthenticated(
         'Refresh token was already used; the session has been revoked',

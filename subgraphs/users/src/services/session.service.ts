@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Errors, type TokenVerifier } from '@vitrine/platform';
+import { Errors, updateWithEvents, type CloudEvent, type TokenVerifier } from '@vitrine/platform';
 import type { Types } from 'mongoose';
 import type { SessionModel } from '../models/session.model.js';
 import { randomToken, sameHash, sha256 } from './credentials.js';
@@ -88,11 +88,12 @@ export class SessionService {
     };
   }
 
-  async revoke(sessionId: string, reason: string): Promise<boolean> {
+  /** Revokes a live session, with the events that say so in the same write. */
+  async revoke(sessionId: string, reason: string, ...events: CloudEvent[]): Promise<boolean> {
     const result = await this.sessions
       .updateOne(
         { _id: sessionId, revokedAt: null },
-        { $set: { revokedAt: new Date(), revokedReason: reason } },
+        updateWithEvents({ $set: { revokedAt: new Date(), revokedReason: reason } }, ...events),
       )
       .exec();
     return result.modifiedCount === 1;

@@ -12,6 +12,7 @@ import {
 import {
   ACCESS_TOKEN_ALGORITHM,
   createJwtVerifier,
+  isDuplicateKeyError,
   type Role,
   type TokenVerifier,
 } from '@vitrine/platform';
@@ -36,23 +37,31 @@ export class TokenService {
     private readonly options: { issuer: string; audience: string; accessTtlSeconds: number },
   ) {}
 
-  /** Loads the signing keys, creating the first one if there is none. */
+  /**
+   * Loads the signing keys, creating the first one if there is none. Two instances starting on
+   * an empty database both try; the unique `generation` lets exactly one key be the first.
+   */
   async init(): Promise<void> {
     if ((await this.keys.estimatedDocumentCount()) === 0) {
       const { privateKey, publicKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, {
         extractable: true,
       });
       const kid = randomUUID();
-      await this.keys.create({
-        _id: kid,
-        privateJwk: await exportJWK(privateKey),
-        publicJwk: {
-          ...(await exportJWK(publicKey)),
-          kid,
-          alg: ACCESS_TOKEN_ALGORITHM,
-          use: 'sig',
-        },
-      });
+      await this.keys
+        .create({
+          _id: kid,
+          generation: 1,
+          privateJwk: await exportJWK(privateKey),
+          publicJwk: {
+            ...(await exportJWK(publicKey)),
+            kid,
+            alg: ACCESS_TOKEN_ALGORITHM,
+            use: 'sig',
+          },
+        })
+        .catch((err: unknown) => {
+          if (!isDuplicateKeyError(err)) throw err; // another instance created it first
+        });
     }
     const all = await this.keys.find().sort({ createdAt: -1 }).lean().exec();
     const newest = all[0];

@@ -13,7 +13,7 @@ import {
 } from '@vitrine/platform';
 import { Types } from 'mongoose';
 import type { Address } from '../models/address.model.js';
-import type { User, UserDocument, UserModel } from '../models/user.model.js';
+import type { UserDocument, UserModel } from '../models/user.model.js';
 import { queryTokens, searchTokensOf } from './search-tokens.js';
 
 export interface ProfileChanges {
@@ -29,6 +29,22 @@ export type AddressData = Omit<Address, 'id'>;
 export type AddressFields = { [K in keyof Omit<AddressData, '_id'>]?: AddressData[K] | null };
 
 export const MAX_ADDRESSES = 20;
+/** Fields an address cannot do without: an update may change them, never clear them. */
+const REQUIRED_ADDRESS_FIELDS = [
+  'recipientName',
+  'line1',
+  'city',
+  'postalCode',
+  'country',
+] as const;
+
+/** Trims, upper-cases the country, and refuses to clear a required field. */
+function normalizeAddress(fields: AddressFields): AddressFields {
+  for (const key of REQUIRED_ADDRESS_FIELDS) {
+    if (fields[key] === null) throw Errors.badUserInput(`input.${key}`, `${key} cannot be empty`);
+  }
+  return { ...fields, ...(fields.country ? { country: fields.country.toUpperCase() } : {}) };
+}
 const MAX_EDIT_ATTEMPTS = 10;
 
 /**
@@ -92,8 +108,9 @@ export class UserService {
     return (await this.write(user, { $set }, changed)) ?? this.get(viewer.id);
   }
 
-  async addAddress(ctx: AuthContext, fields: AddressFields): Promise<Address> {
+  async addAddress(ctx: AuthContext, input: AddressFields): Promise<Address> {
     const viewer = requireViewer(ctx);
+    const fields = normalizeAddress(input);
     const id = new Types.ObjectId();
     const user = await this.editAddresses(viewer.id, (book) => {
       if (book.length >= MAX_ADDRESSES) {
@@ -109,13 +126,10 @@ export class UserService {
     return user.addresses.find((a) => a._id.equals(id))!;
   }
 
-  async updateAddress(
-    ctx: AuthContext,
-    addressId: string,
-    fields: AddressFields,
-  ): Promise<Address> {
+  async updateAddress(ctx: AuthContext, addressId: string, input: AddressFields): Promise<Address> {
     const viewer = requireViewer(ctx);
     const id = toObjectId(addressId, 'id');
+    const fields = normalizeAddress(input);
     const user = await this.editAddresses(viewer.id, (book) => {
       const target = book.find((a) => a._id.equals(id));
       if (!target) throw Errors.notFound('Address', addressId);
@@ -226,7 +240,8 @@ export class UserService {
         user,
         { $set: { addresses: edit(book) }, $inc: { addressRevision: 1 } },
         ['addresses'],
-        { addressRevision: user.addressRevision },
+        // Accounts created before the revision existed have none: that counts as revision 0.
+        { addressRevision: user.addressRevision === 0 ? { $in: [0, null] } : user.addressRevision },
       );
       if (written) return written;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
@@ -238,11 +253,13 @@ export class UserService {
     user: UserDocument,
     update: { $set: Record<string, unknown>; $inc?: Record<string, number> },
     changed: string[],
-    guard: Partial<Pick<User, 'addressRevision'>> = {},
+    guard: { addressRevision?: number | { $in: (number | null)[] } } = {},
   ): Promise<UserDocument | null> {
     const event = this.outbox.event('user.updated', user.id, { userId: user.id, changed });
     const updated = await this.users
-      .findOneAndUpdate({ _id: user._id, ...guard }, updateWithEvents(update, event), { new: true })
+      .findOneAndUpdate({ _id: user._id, ...guard }, updateWithEvents(update, event), {
+        returnDocument: 'after',
+      })
       .exec();
     if (updated) this.outbox.written();
     return updated;
