@@ -1,0 +1,126 @@
+import {
+  isDuplicateKeyError,
+  markApplied,
+  notYetApplied,
+  type EventPayload,
+} from '@vitrine/platform';
+import type {
+  BoutiqueStatus,
+  BoutiqueTeamDocument,
+  BoutiqueTeamModel,
+} from '../models/boutique-team.model.js';
+import type {
+  CatalogProductDocument,
+  CatalogProductModel,
+  CatalogVariant,
+} from '../models/catalog-product.model.js';
+
+type Snapshot = EventPayload<'product.created'>['snapshot'];
+
+const MAX_STOCK_ATTEMPTS = 10;
+
+/**
+ * Responsible for what orders knows of other domains: boutique teams (who may move a boutique's
+ * orders, whether it sells) and products (what carts and checkout price from). Every apply is one
+ * document write made idempotent by the event id it records.
+ */
+export class ReadModelService {
+  constructor(
+    private readonly teams: BoutiqueTeamModel,
+    private readonly products: CatalogProductModel,
+  ) {}
+
+  async applyTeam(
+    eventId: string,
+    boutiqueId: string,
+    set: { ownerId: string; staffIds?: string[]; status?: BoutiqueStatus },
+  ): Promise<void> {
+    const $set: Record<string, unknown> = { ownerId: set.ownerId };
+    if (set.staffIds) $set.staffIds = [...set.staffIds];
+    if (set.status) $set.status = set.status;
+    const $setOnInsert: Record<string, unknown> = {};
+    if (!set.staffIds) $setOnInsert.staffIds = [];
+    if (!set.status) $setOnInsert.status = 'pending';
+    await this.upsertOnce(this.teams, boutiqueId, eventId, { $set, $setOnInsert });
+  }
+
+  async applyProductSnapshot(eventId: string, productId: string, snapshot: Snapshot) {
+    await this.upsertOnce(this.products, productId, eventId, {
+      $set: {
+        boutiqueId: snapshot.boutiqueId,
+        title: snapshot.title,
+        status: snapshot.status,
+        variants: snapshot.variants.map((v) => ({
+          variantId: v.variantId,
+          sku: v.sku,
+          size: v.size,
+          colour: v.colour,
+          price: { ...v.price },
+          available: v.available,
+        })),
+      },
+      $inc: { version: 1 },
+    });
+  }
+
+  /** A variant's stock: the variants array is rewritten under a version guard (no positional $). */
+  async applyStockChanged(
+    eventId: string,
+    productId: string,
+    variantId: string,
+    available: number,
+  ) {
+    for (let attempt = 0; attempt < MAX_STOCK_ATTEMPTS; attempt++) {
+      const product = await this.products.findById(productId).lean().exec();
+      if (!product || product.appliedEvents.includes(eventId)) return;
+      const variants: CatalogVariant[] = product.variants.map((v) =>
+        v.variantId === variantId ? { ...v, available } : v,
+      );
+      const result = await this.products
+        .updateOne(
+          { _id: productId, version: product.version, ...notYetApplied(eventId) },
+          { $set: { variants }, $inc: { version: 1 }, ...markApplied(eventId) },
+        )
+        .exec();
+      if (result.matchedCount) return;
+    }
+    throw new Error(`stock of product ${productId} kept changing`);
+  }
+
+  async teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeamDocument | null)[]> {
+    const found = await this.teams.find({ _id: { $in: [...new Set(ids)] } }).exec();
+    const byId = new Map(found.map((t) => [t._id, t]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async productsByIds(ids: readonly string[]): Promise<(CatalogProductDocument | null)[]> {
+    const found = await this.products.find({ _id: { $in: [...new Set(ids)] } }).exec();
+    const byId = new Map(found.map((p) => [p._id, p]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * Upsert of one read-model document unless it already recorded the event. When it did, the
+   * filter misses and the upsert's insert hits the existing `_id`: that duplicate means "done".
+   */
+  private async upsertOnce(
+    model: BoutiqueTeamModel | CatalogProductModel,
+    _id: string,
+    eventId: string,
+    update: Record<string, unknown>,
+  ): Promise<void> {
+    try {
+      await (model as BoutiqueTeamModel)
+        .updateOne(
+          { _id, ...notYetApplied(eventId) },
+          { ...update, ...markApplied(eventId) },
+          {
+            upsert: true,
+          },
+        )
+        .exec();
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+  }
+}
