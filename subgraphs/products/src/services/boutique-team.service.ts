@@ -1,0 +1,109 @@
+import { GraphQLError } from 'graphql';
+import {
+  Errors,
+  ErrorCode,
+  hasRole,
+  isDuplicateKeyError,
+  markApplied,
+  notYetApplied,
+  requireViewer,
+  Role,
+  tryObjectId,
+  type AuthContext,
+  type Viewer,
+} from '@vitrine/platform';
+import type {
+  BoutiqueStatus,
+  BoutiqueTeamDocument,
+  BoutiqueTeamModel,
+} from '../models/boutique-team.model.js';
+import type { ProductModel } from '../models/product.model.js';
+
+export interface TeamChange {
+  ownerId: string;
+  staffIds?: string[];
+  status?: BoutiqueStatus;
+}
+
+/** True when the viewer is the boutique's owner or one of its staff. */
+export function isMember(viewer: Viewer | null, team: BoutiqueTeamDocument | null): boolean {
+  return !!viewer && !!team && (team.ownerId === viewer.id || team.staffIds.includes(viewer.id));
+}
+
+/**
+ * Responsible for the boutique teams read model (from the boutiques subgraph's events) and for
+ * the rule built on it: only the owner and staff of an approved boutique, and admins, write its
+ * products. It also keeps products' `boutiqueVisible` in step with the boutique's approval.
+ */
+export class BoutiqueTeamService {
+  constructor(
+    private readonly teams: BoutiqueTeamModel,
+    private readonly products: ProductModel,
+  ) {}
+
+  /** Applies one boutique event to the read model, once (a redelivery changes nothing). */
+  async apply(boutiqueId: string, eventId: string, change: TeamChange): Promise<void> {
+    const $set: Record<string, unknown> = { ownerId: change.ownerId };
+    if (change.staffIds) $set.staffIds = [...change.staffIds];
+    if (change.status) $set.status = change.status;
+    const $setOnInsert: Record<string, unknown> = {};
+    if (!change.staffIds) $setOnInsert.staffIds = [];
+    if (!change.status) $setOnInsert.status = 'pending';
+    try {
+      await this.teams
+        .updateOne(
+          { _id: tryObjectId(boutiqueId), ...notYetApplied(eventId) },
+          { $set, $setOnInsert, ...markApplied(eventId) },
+          { upsert: true },
+        )
+        .exec();
+    } catch (err) {
+      // The document exists and already has this event: the upsert's insert collided.
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    if (change.status) {
+      const team = await this.get(boutiqueId);
+      await this.products
+        .updateMany({ boutiqueId }, { $set: { boutiqueVisible: team?.status === 'approved' } })
+        .exec();
+    }
+  }
+
+  get(boutiqueId: string): Promise<BoutiqueTeamDocument | null> {
+    const _id = tryObjectId(boutiqueId);
+    return _id ? this.teams.findById(_id).exec() : Promise.resolve(null);
+  }
+
+  async byIds(ids: readonly string[]): Promise<(BoutiqueTeamDocument | null)[]> {
+    const objectIds = ids.map(tryObjectId).filter((id) => id !== null);
+    const found = await this.teams.find({ _id: { $in: objectIds } }).exec();
+    const byId = new Map(found.map((t) => [t._id.toHexString(), t]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /**
+   * The viewer, if they may write the boutique's products: UNAUTHENTICATED when anonymous,
+   * NOT_FOUND when the catalog does not know the boutique, FORBIDDEN for anyone outside its team
+   * and, for its team, while the boutique is not approved (reason BOUTIQUE_NOT_APPROVED).
+   */
+  requireWriter(ctx: AuthContext, team: BoutiqueTeamDocument | null, boutiqueId: string): Viewer {
+    const viewer = requireViewer(ctx);
+    if (!team) throw Errors.notFound('Boutique', boutiqueId);
+    if (hasRole(viewer, Role.ADMIN)) return viewer;
+    if (!isMember(viewer, team)) {
+      throw Errors.forbidden("Only the boutique's owner and staff may manage its products");
+    }
+    if (team.status !== 'approved') {
+      throw new GraphQLError(
+        `The boutique is ${team.status}: its products can be managed once it is approved`,
+        { extensions: { code: ErrorCode.FORBIDDEN, reason: 'BOUTIQUE_NOT_APPROVED' } },
+      );
+    }
+    return viewer;
+  }
+
+  /** Whether the viewer may see the boutique's unpublished products (team or admin). */
+  canSeeUnpublished(viewer: Viewer | null, team: BoutiqueTeamDocument | null): boolean {
+    return !!viewer && (hasRole(viewer, Role.ADMIN) || isMember(viewer, team));
+  }
+}
