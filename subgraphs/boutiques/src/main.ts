@@ -1,0 +1,4 @@
+import { runMain } from '@vitrine/platform';
+import { createBoutiquesSubgraph, loadBoutiquesConfig } from './index.js';
+
+runMain(() => createBoutiquesSubgraph(loadBoutiquesConfig()));
