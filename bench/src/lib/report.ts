@@ -1,0 +1,160 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OverheadResult } from '../gateway-overhead.js';
+import type { StartupResult } from '../startup.js';
+import type { Comparison } from './load.js';
+import { RESULTS_DIR } from './paths.js';
+import { median, type Spread } from './stats.js';
+import type { Machine, Memory } from './system.js';
+
+export interface BenchSettings {
+  rounds: number;
+  durationSec: number;
+  warmupSec: number;
+  meConnections: number;
+  loginConnections: number;
+  startupRounds: number;
+  coldInfra: boolean;
+  cpuProf: boolean;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: Machine;
+  settings: BenchSettings;
+  loadAverage: { start: number[]; end: number[] };
+  /** The first `pnpm infra up` of the run, which also gave the servers' addresses. */
+  infra: { ms: number; summary: string };
+  startup?: StartupResult;
+  overhead?: OverheadResult;
+}
+
+/** The issue's targets. */
+export const TARGETS = { meThroughputRatio: 0.5, readyMs: 60_000, residentBytes: 400e6 };
+
+const seconds = (ms: number, digits = 1) => `${(ms / 1000).toFixed(digits)} s`;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)}`;
+const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(', ');
+const check = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
+const ratio = (s: Spread) => `**${s.median.toFixed(2)}** (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+
+function comparisonRow(c: Comparison): string {
+  return [
+    `\`${c.operation}\``,
+    c.settings.connections,
+    c.candidate.rps.median.toFixed(0),
+    c.baseline.rps.median.toFixed(0),
+    `${c.candidate.p99Ms.median.toFixed(0)} ms`,
+    `${c.baseline.p99Ms.median.toFixed(0)} ms`,
+    ratio(c.throughputRatio),
+    ratio(c.p99Ratio),
+  ].join(' | ');
+}
+
+function overheadSection(o: OverheadResult, settings: BenchSettings): string[] {
+  const me = o.me.throughputRatio.median;
+  return [
+    `## Gateway overhead (${o.mode} mode)`,
+    '',
+    `The same operation through the gateway and on the users subgraph directly: ${settings.rounds} rounds × ${settings.durationSec} s per target, interleaved (the first target alternates), after a ${settings.warmupSec} s warm-up. Ratios are gateway ÷ direct, median (min–max) over the rounds; absolute figures are medians over the rounds, for orientation only.`,
+    '',
+    '| operation | connections | gateway req/s | direct req/s | gateway p99 | direct p99 | throughput ratio | p99 ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${comparisonRow(o.me)} |`,
+    `| ${comparisonRow(o.login)} |`,
+    '',
+    `Per-round throughput ratios: \`me\` ${o.me.rounds.map((r) => r.throughputRatio.toFixed(2)).join(', ')}; \`login\` ${o.login.rounds.map((r) => r.throughputRatio.toFixed(2)).join(', ')}.`,
+    '',
+    `Target — the gateway keeps at least ${TARGETS.meThroughputRatio} of the direct throughput on \`me\`: ${check(me >= TARGETS.meThroughputRatio)} (${me.toFixed(2)}). Load average ${load(o.loadAverage.before)} → ${load(o.loadAverage.after)}.`,
+  ];
+}
+
+function startupSection(s: StartupResult): string[] {
+  const list = (pick: (r: StartupResult['rounds'][number]) => number) =>
+    s.rounds.map((r) => seconds(pick(r), 2)).join(', ');
+  const idle = (name: 'users' | 'gateway') =>
+    megabytes(median(s.rounds.map((r) => r.memory[name].rss)));
+  const build =
+    s.build.exitCode === 0
+      ? seconds(s.build.ms)
+      : `${seconds(s.build.ms)} (exit ${s.build.exitCode}, ${s.build.errors.length} errors: \`pnpm dev\` would stop here)`;
+  return [
+    `## Start-up (${s.mode} mode, as \`pnpm dev\` runs it), infrastructure installed`,
+    '',
+    '| step | median | rounds |',
+    '|---|---:|---|',
+    `| \`pnpm infra up\`, servers already running | ${seconds(s.median.infraUpMs, 2)} | ${list((r) => r.infraUpMs)} |`,
+    `| build check \`tsc -b platform gateway subgraphs/users\` | ${build} | 1 |`,
+    `| users: launch → \`/ready\` (round 1 on a fresh database) | ${seconds(s.median.usersReadyMs, 2)} | ${list((r) => r.usersReadyMs)} |`,
+    `| gateway: launch → \`/ready\` | ${seconds(s.median.gatewayReadyMs, 2)} | ${list((r) => r.gatewayReadyMs)} |`,
+    `| users + gateway (one after the other) | ${seconds(s.median.servicesReadyMs, 2)} | |`,
+    `| **stack equivalent** (infra up + build + services) | **${seconds(s.median.stackMs)}** | |`,
+    `| stop on SIGTERM: users | ${seconds(median(s.rounds.map((r) => r.stop.users.ms)), 2)} | ${s.rounds.map((r) => r.stop.users.how).join(', ')} |`,
+    `| stop on SIGTERM: gateway | ${seconds(median(s.rounds.map((r) => r.stop.gateway.ms)), 2)} | ${s.rounds.map((r) => r.stop.gateway.how).join(', ')} |`,
+    `| resident memory when ready, users / gateway | ${idle('users')} / ${idle('gateway')} MB | |`,
+    `| \`pnpm infra up\` from all-stopped | ${s.coldInfra ? seconds(s.coldInfra.ms) : 'not measured (opt-in: `--cold-infra`)'} | |`,
+    '',
+    `Target — ready in under ${TARGETS.readyMs / 1000} s: ${check(s.median.stackMs < TARGETS.readyMs && (s.coldInfra?.ms ?? 0) + s.median.stackMs < TARGETS.readyMs)} (${seconds(s.median.stackMs)}${s.coldInfra ? `, ${seconds(s.coldInfra.ms + s.median.stackMs)} with a cold infrastructure` : ''}). Load average ${load(s.loadAverage.before)} → ${load(s.loadAverage.after)}.`,
+  ];
+}
+
+type Stage = keyof OverheadResult['memory'];
+const STAGES: [Stage, string][] = [
+  ['idle', 'idle after start'],
+  ['afterMeWarmup', 'after `me` warm-up'],
+  ['afterMe', 'after `me` load'],
+  ['afterLogin', 'after `login` load'],
+];
+
+function memorySection(o: OverheadResult): string[] {
+  const total = (stage: Stage, field: keyof Memory = 'rss') =>
+    o.memory[stage].users[field] + o.memory[stage].gateway[field];
+  const row = (name: string, pick: (stage: Stage, field: keyof Memory) => number) =>
+    `| ${name} | ${STAGES.map(([stage]) => megabytes(pick(stage, 'rss'))).join(' | ')} | ${megabytes(pick('afterLogin', 'peak'))} |`;
+  const after = total('afterLogin');
+  const peak = total('afterLogin', 'peak');
+  const lines = [
+    `## Resident memory (MB, VmRSS; ${o.mode} mode)`,
+    '',
+    `| process | ${STAGES.map(([, title]) => title).join(' | ')} | peak (VmHWM) |`,
+    `|---|${STAGES.map(() => '---:').join('|')}|---:|`,
+    row('users', (stage, field) => o.memory[stage].users[field]),
+    row('gateway', (stage, field) => o.memory[stage].gateway[field]),
+    row('**total**', total),
+    '',
+  ];
+  lines.push(
+    `Target — gateway + users under ${megabytes(TARGETS.residentBytes)} MB resident: ${check(after < TARGETS.residentBytes)} (${megabytes(after)} MB after the load, ${megabytes(total('idle'))} MB idle, ${megabytes(peak)} MB adding both peaks).`,
+  );
+  return lines;
+}
+
+export function toMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const wip = m.uncommitted.length
+    ? ` (+${m.uncommitted.length} uncommitted changes in platform, gateway, users)`
+    : '';
+  const lines = [
+    '# Vitrine benchmarks',
+    '',
+    `${report.date} · commit ${m.commit}${wip} · Node ${m.node} · ${m.cpus} × ${m.cpuModel} · ${(m.totalMemoryBytes / 2 ** 30).toFixed(0)} GiB · load average ${load(report.loadAverage.start)} at start, ${load(report.loadAverage.end)} at end · first \`pnpm infra up\` ${seconds(report.infra.ms, 2)}`,
+    '',
+  ];
+  if (report.overhead) lines.push(...overheadSection(report.overhead, report.settings), '');
+  if (report.startup) lines.push(...startupSection(report.startup), '');
+  if (report.overhead) lines.push(...memorySection(report.overhead), '');
+  return lines.join('\n');
+}
+
+/** Writes `<date>.json` and `<date>.md`, plus `latest.*`, under bench/results/. */
+export function writeReport(report: BenchReport): { json: string; markdown: string } {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = report.date.replace(/[:.]/g, '-');
+  const markdown = toMarkdown(report);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  for (const name of [stamp, 'latest']) {
+    writeFileSync(join(RESULTS_DIR, `${name}.json`), json);
+    writeFileSync(join(RESULTS_DIR, `${name}.md`), markdown);
+  }
+  return { json: join(RESULTS_DIR, `${stamp}.json`), markdown: join(RESULTS_DIR, `${stamp}.md`) };
+}
