@@ -173,6 +173,17 @@ describe(BoutiqueService.name, () => {
   });
 });
 
+describe('concurrent team changes', () => {
+  it('keeps every one of concurrent staff additions', async () => {
+    const owner = await f.user();
+    const boutique = await f.approved(owner);
+    const members = await Promise.all(Array.from({ length: 4 }, () => f.user()));
+    await Promise.all(members.map((m) => f.addStaff(boutique.id, m.id, owner)));
+    const read = await f.read<{ staff: { id: string }[] }>(boutique.id, 'staff { id }');
+    expect(read.staff.map((u) => u.id).sort()).toEqual(members.map((m) => m.id).sort());
+  });
+});
+
 describe(BoutiqueModerationService.name, () => {
   it('approves, suspends and reinstates, recording who and why, with an event for each move', async () => {
     const owner = await f.user();

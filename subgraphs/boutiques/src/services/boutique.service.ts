@@ -117,7 +117,7 @@ export class BoutiqueService {
   async apply(ctx: AuthContext, fields: ApplyFields): Promise<BoutiqueDocument> {
     const viewer = requireViewer(ctx);
     const name = nameOf(fields.name, 'input.name');
-    const slug = slugOrThrow(fields.slug ?? name, fields.slug ? 'input.slug' : 'input.name');
+    const slug = slugOrThrow(fields.slug || name, fields.slug ? 'input.slug' : 'input.name');
     const categories = normalizeCategories(fields.categories, 'input.categories');
     const hours = hoursOf(fields.openingHours, 'input.openingHours');
     const address = plainAddress(fields.address);
