@@ -81,8 +81,10 @@ LABEL org.opencontainers.image.title="vitrine-${SERVICE}" \
       org.opencontainers.image.description="Vitrine ${SERVICE} (@vitrine/${SERVICE})"
 # HOST: the services bind 127.0.0.1 by default, which nothing outside the container reaches.
 # SUPERGRAPH_PATH is read by the gateway only; the file is in the gateway's image only.
+# MALLOC_ARENA_MAX: glibc's default arenas (8 per core) keep argon2 worker threads' memory.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2 \
     VITRINE_SERVICE=${SERVICE} \
     SUPERGRAPH_PATH=/app/supergraph.graphql
 WORKDIR /app

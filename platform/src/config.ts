@@ -26,6 +26,10 @@ const env = z.object({
   MONGODB_URI: z.string().default('mongodb://127.0.0.1:27017'),
   MONGODB_DB: z.string().optional(),
   KAFKA_BROKERS: z.string().default('127.0.0.1:9092'),
+  KAFKA_GROUP_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional(),
   JWKS_URL: z.url().default(`http://127.0.0.1:${ports.users}/.well-known/jwks.json`),
   JWT_ISSUER: z.string().default('vitrine-users'),
   JWT_AUDIENCE: z.string().default('vitrine'),
@@ -65,7 +69,7 @@ export function loadPlatformConfig(
         .map((b) => b.trim())
         .filter(Boolean),
       clientId: `vitrine-${service}`,
-      groupPrefix: `vitrine-${service}`,
+      groupPrefix: e.KAFKA_GROUP_PREFIX ?? `vitrine-${service}`,
     },
     auth: { jwksUrl: e.JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
   };

@@ -48,7 +48,8 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
 function start(service: Service, color: number): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: service.cwd,
-    env: { ...process.env, ...service.env, PORT: String(service.port) },
+    // Few malloc arenas: glibc's default (8 per core) keeps the memory of argon2's worker threads.
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, ...service.env, PORT: String(service.port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `\x1b[${color}m${service.name.padEnd(10)}\x1b[0m|`;

@@ -109,7 +109,8 @@ export class ServiceProcess {
     const args = ['--enable-source-maps', ...(spec.nodeArgs ?? []), spec.script];
     const child = spawn(process.execPath, args, {
       cwd: spec.cwd,
-      env: spec.env,
+      // As the Dockerfile and the stack runner start services.
+      env: { MALLOC_ARENA_MAX: '2', ...spec.env },
       stdio: ['ignore', log, log],
     });
     closeSync(log);

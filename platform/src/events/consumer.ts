@@ -65,6 +65,8 @@ export class EventConsumer {
       groupId: options.name,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
+      // Short fetch waits let a stopping instance leave its group quickly.
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: true,
     });
     this.producer = createProducer(options.kafka);
@@ -79,7 +81,13 @@ export class EventConsumer {
     return [...new Set([...this.handlers.keys()].map((t) => topicOf(t as EventType)))];
   }
 
-  /** Resolves once the consumer has joined its group and will receive messages. */
+  /** True once the consumer holds its partitions (it reports that in `/ready`). */
+  joined = false;
+
+  /**
+   * Connects and starts consuming; resolves without waiting for the group to settle, which after a
+   * crash can take the broker's session timeout. `whenJoined()` waits for it when it matters.
+   */
   async start(): Promise<void> {
     await this.producer.connect();
     await this.consumer.connect();
@@ -87,16 +95,24 @@ export class EventConsumer {
       topics: this.topics,
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    const joined = new Promise<void>((resolve) => {
-      const off = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-        off();
+    this.joinedPromise = new Promise<void>((resolve) => {
+      this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        this.joined = true;
         resolve();
       });
+    });
+    this.consumer.on(this.consumer.events.REBALANCING, () => {
+      this.joined = false;
     });
     await this.consumer.run({
       eachMessage: (payload) => this.process(payload),
     });
-    await joined;
+  }
+
+  private joinedPromise?: Promise<void>;
+
+  whenJoined(): Promise<void> {
+    return this.joinedPromise ?? Promise.reject(new Error('consumer not started'));
   }
 
   async stop(): Promise<void> {

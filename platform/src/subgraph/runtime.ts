@@ -161,7 +161,11 @@ export class SubgraphRuntime {
     if (now - this.kafkaReady.at > 5_000) {
       this.kafkaReady = { at: now, ok: await pingKafka(this.kafka) };
     }
-    return { mongo: await pingDatabase(this.db), kafka: this.kafkaReady.ok };
+    return {
+      mongo: await pingDatabase(this.db),
+      kafka: this.kafkaReady.ok,
+      consumers: this.consumers.every((c) => c.joined),
+    };
   }
 
   async serve<TContext extends BaseContext>(

@@ -62,3 +62,27 @@ describe(PasswordHasher.name, () => {
     expect(await hasher.verify(null, 'anything')).toBe(false);
   });
 });
+
+describe('PasswordHasher concurrency', () => {
+  it('runs at most its concurrency of hashes at once, and finishes them all', async () => {
+    const hasher = new PasswordHasher(8192, 2);
+    let active = 0;
+    let peak = 0;
+    const limited = (
+      hasher as unknown as { limited<T>(w: () => Promise<T>): Promise<T> }
+    ).limited.bind(hasher);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        limited(async () => {
+          active += 1;
+          peak = Math.max(peak, active);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          active -= 1;
+          return i;
+        }),
+      ),
+    );
+    expect(results).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(peak).toBe(2);
+  });
+});

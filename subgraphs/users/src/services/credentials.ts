@@ -58,26 +58,48 @@ export function assertStrongPassword(
     fail('Password must not contain your email address');
 }
 
+/**
+ * Each argon2id computation holds `memoryKib` of memory on a libuv thread. At most `concurrency`
+ * run at once: more would not finish sooner on a few cores, and would only grow the process.
+ */
 export class PasswordHasher {
   private readonly options: argon2.Options & { raw?: false };
   /** Verified against when an email is unknown, so that both paths take the same time. */
   private decoy?: Promise<string>;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-  constructor(memoryKib: number) {
+  constructor(
+    memoryKib: number,
+    private readonly concurrency = 2,
+  ) {
     this.options = { type: argon2.argon2id, memoryCost: memoryKib, timeCost: 2, parallelism: 1 };
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, this.options);
+    return this.limited(() => argon2.hash(password, this.options));
   }
 
   async verify(hash: string | null, password: string): Promise<boolean> {
     if (!hash) {
       this.decoy ??= this.hash(randomBytes(16).toString('hex'));
-      await argon2.verify(await this.decoy, password).catch(() => false);
+      const decoy = await this.decoy;
+      await this.limited(() => argon2.verify(decoy, password)).catch(() => false);
       return false;
     }
-    return argon2.verify(hash, password).catch(() => false);
+    return this.limited(() => argon2.verify(hash, password)).catch(() => false);
+  }
+
+  private async limited<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running < this.concurrency) this.running += 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // a finisher hands its slot over
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
   }
 }
 

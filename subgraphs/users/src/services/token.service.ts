@@ -31,6 +31,7 @@ export interface AccessToken {
 export class TokenService {
   private signingKey?: { kid: string; key: CryptoKey };
   private jwks: JSONWebKeySet = { keys: [] };
+  private localKeys = createLocalJWKSet(this.jwks);
 
   constructor(
     private readonly keys: SigningKeyModel,
@@ -70,6 +71,7 @@ export class TokenService {
       key: (await importJWK(newest.privateJwk as JWK, ACCESS_TOKEN_ALGORITHM)) as CryptoKey,
     };
     this.jwks = { keys: all.map((k) => k.publicJwk as JWK) };
+    this.localKeys = createLocalJWKSet(this.jwks);
   }
 
   get publicKeys(): JSONWebKeySet {
@@ -99,7 +101,8 @@ export class TokenService {
     return createJwtVerifier({
       issuer: this.options.issuer,
       audience: this.options.audience,
-      keys: (header, token) => createLocalJWKSet(this.jwks)(header, token),
+      // Built once per key set (init), not per request: jose caches imported keys inside it.
+      keys: (header, token) => this.localKeys(header, token),
     });
   }
 }
