@@ -11,7 +11,7 @@ let f: ProductsFactory;
 let boutique: TestBoutique;
 
 beforeAll(async () => {
-  f = await ProductsFactory.start('catalog');
+  f = await ProductsFactory.start();
   boutique = await f.boutique({ staff: 1 });
 });
 afterAll(() => f?.stop());

@@ -4,11 +4,6 @@ import { z } from 'zod';
 export interface ProductsConfig extends PlatformConfig {
   /** A viewer's views of a product count once per window of this many minutes. */
   viewWindowMinutes: number;
-  /**
-   * Suffix of the durable consumer's group (`vitrine-products-<name>`); none in production. Tests
-   * give each test file its own, so that two files never split one group's partitions.
-   */
-  consumerName?: string;
 }
 
 const env = z.object({

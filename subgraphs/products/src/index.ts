@@ -54,14 +54,11 @@ export async function createProductsSubgraph(config: ProductsConfig): Promise<Ru
   );
   const reservations = new ReservationService(reservationModel, teamModel, stock, outbox);
 
-  runtime.consume(
-    [
-      ...boutiqueTeamHandlers(teams),
-      ...stockSagaHandlers(reservations),
-      ...inStockHandlers(productModel),
-    ],
-    { name: config.consumerName },
-  );
+  runtime.consume([
+    ...boutiqueTeamHandlers(teams),
+    ...stockSagaHandlers(reservations),
+    ...inStockHandlers(productModel),
+  ]);
   runtime.every('sweep ended view windows', 600_000, () => views.sweep());
 
   const schema = await buildProductsSchema({ teams, categories, products, queries, views });

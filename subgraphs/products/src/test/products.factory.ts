@@ -1,6 +1,9 @@
 import { Types } from 'mongoose';
 import {
   createEvent,
+  createKafka,
+  createLogger,
+  ensureTopics,
   Role,
   type EventPayload,
   type EventType,
@@ -55,6 +58,32 @@ export function variantInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+const CONSUMED_TOPICS = ['vitrine.boutiques', 'vitrine.orders', 'vitrine.products'];
+
+/** Commits a new group's offsets at the end of the topics it will consume. */
+async function startGroupAtEnd(brokers: string[], groupId: string): Promise<void> {
+  const kafka = createKafka(
+    'vitrine-products-test',
+    brokers,
+    createLogger({ service: 'test', level: 'silent' }),
+  );
+  await ensureTopics(kafka, CONSUMED_TOPICS);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of CONSUMED_TOPICS) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
  * A products subgraph in a test, with a token issuer standing in for users and boutique teams
  * seeded as the boutiques subgraph will: by publishing its events to Kafka.
@@ -64,27 +93,34 @@ export class ProductsFactory {
     readonly subgraph: RunningSubgraph,
     readonly client: GraphQLClient,
     readonly issuer: TestTokenIssuer,
+    private readonly groupId: string,
   ) {}
 
-  /** `name` gives the test file its own consumer group. */
-  static async start(name: string, overrides: Partial<ProductsConfig> = {}) {
+  /**
+   * Starts the subgraph with its consumer group (testConfig gives each instance its own) placed at
+   * the current end of the topics: the test reads its own events, not the whole history of the
+   * shared local Kafka, which a new group would otherwise replay first.
+   */
+  static async start(overrides: Partial<ProductsConfig> = {}) {
     const issuer = await TestTokenIssuer.start();
     const base = testConfig('products', {
       auth: { jwksUrl: issuer.jwksUrl, issuer: issuer.issuer, audience: issuer.audience },
     });
-    const config: ProductsConfig = {
-      ...loadProductsConfig({}, base),
-      consumerName: `test-${name}`,
-      ...overrides,
-    };
+    const config: ProductsConfig = { ...loadProductsConfig({}, base), ...overrides };
+    const groupId = config.kafka.groupPrefix; // testConfig's: one group per test instance
+    await startGroupAtEnd(config.kafka.brokers, groupId);
     const subgraph = await createProductsSubgraph(config);
-    return new ProductsFactory(subgraph, new GraphQLClient(subgraph.url), issuer);
+    return new ProductsFactory(subgraph, new GraphQLClient(subgraph.url), issuer, groupId);
   }
 
   async stop(): Promise<void> {
     await this.subgraph.runtime.db.dropDatabase();
     await this.subgraph.stop();
     await this.issuer.stop();
+    const admin = this.subgraph.runtime.kafka.admin();
+    await admin.connect();
+    await admin.deleteGroups([this.groupId]).catch(() => undefined);
+    await admin.disconnect();
   }
 
   async user(...roles: Role[]): Promise<TestUser> {
@@ -147,7 +183,7 @@ export class ProductsFactory {
     await waitFor(
       async () => {
         const team = await this.team(id);
-        return team?.status === status && team.staffIds.length === staff;
+        return team?.status === status && (team.staffIds ?? []).length === staff;
       },
       { message: `boutique ${id} in the read model` },
     );
