@@ -14,12 +14,6 @@ export interface OrdersConfig extends PlatformConfig {
     /** How often the sweep runs. */
     sweepIntervalMs: number;
   };
-  /**
-   * Suffix of the durable consumer group (`vitrine-orders[-<suffix>]`). Unset in production;
-   * tests give each subgraph instance a group of its own so that parallel test files never share
-   * partitions.
-   */
-  consumerName?: string;
 }
 
 const env = z.object({

@@ -46,14 +46,11 @@ export async function createOrdersSubgraph(config: OrdersConfig): Promise<Runnin
   );
   const checkouts = new CheckoutService(checkoutModel, orderModel, carts, outbox, config.pricing);
 
-  runtime.consume(
-    [
-      ...boutiqueTeamHandlers(readModel),
-      ...productHandlers(readModel),
-      ...orderSagaHandlers(orders),
-    ],
-    { name: config.consumerName },
-  );
+  runtime.consume([
+    ...boutiqueTeamHandlers(readModel),
+    ...productHandlers(readModel),
+    ...orderSagaHandlers(orders),
+  ]);
   runtime.every('cancel unpaid orders', config.payment.sweepIntervalMs, () =>
     orders.cancelUnpaid(),
   );

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@vitrine/platform';
-import type { BoutiqueTeamDocument } from './models/boutique-team.model.js';
+import type { BoutiqueTeam } from './models/boutique-team.model.js';
 import type { OrderDocument } from './models/order.model.js';
 import type { OrderFeed } from './services/order-feed.js';
 import type { OrderService } from './services/order.service.js';
@@ -8,7 +8,7 @@ import type { ReadModelService } from './services/read-model.service.js';
 
 export interface OrdersLoaders {
   order: DataLoader<string, OrderDocument | null>;
-  team: DataLoader<string, BoutiqueTeamDocument | null>;
+  team: DataLoader<string, BoutiqueTeam | null>;
 }
 
 /** What a request of the orders subgraph carries: the base context, loaders, the live feed. */

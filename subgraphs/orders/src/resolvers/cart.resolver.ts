@@ -74,12 +74,12 @@ export class CartResolver {
 @Resolver(() => CartLine)
 export class CartLineResolver {
   @FieldResolver(() => ProductRef)
-  product(@Root() line: CartLine): ProductRef {
+  product(@Root() line: Pick<CartLine, 'productId'>): ProductRef {
     return { id: line.productId };
   }
 
   @FieldResolver(() => BoutiqueRef, { nullable: true, description: 'Null if the product is gone.' })
-  boutique(@Root() line: CartLine): BoutiqueRef | null {
+  boutique(@Root() line: Pick<CartLine, 'boutiqueId'>): BoutiqueRef | null {
     return line.boutiqueId ? { id: line.boutiqueId } : null;
   }
 }

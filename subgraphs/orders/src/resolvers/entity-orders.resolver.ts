@@ -18,7 +18,7 @@ export class UserOrdersResolver {
 
   @FieldResolver(() => OrderConnection, { description: "The user's orders, newest first." })
   orders(
-    @Root() user: UserRef,
+    @Root() user: Pick<UserRef, 'id'>,
     @Args() { filter, first, after }: OrdersArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<ConnectionResult<OrderDocument>> {
@@ -26,7 +26,7 @@ export class UserOrdersResolver {
   }
 
   @FieldResolver(() => CartView)
-  cart(@Root() user: UserRef, @Ctx() ctx: OrdersContext): Promise<CartView> {
+  cart(@Root() user: Pick<UserRef, 'id'>, @Ctx() ctx: OrdersContext): Promise<CartView> {
     return this.carts.cart(ctx, user.id);
   }
 }
@@ -38,7 +38,7 @@ export class BoutiqueOrdersResolver {
 
   @FieldResolver(() => OrderConnection, { description: "The boutique's orders, newest first." })
   orders(
-    @Root() boutique: BoutiqueRef,
+    @Root() boutique: Pick<BoutiqueRef, 'id'>,
     @Args() { filter, first, after }: OrdersArgs,
     @Ctx() ctx: OrdersContext,
   ): Promise<ConnectionResult<OrderDocument>> {

@@ -102,13 +102,15 @@ export class OrderResolver {
     return this.orderService.transition(ctx, orderId, OrderStatus.REFUNDED);
   }
 
+  // Roots are typed structurally: with a class type, type-graphql would copy the mongoose
+  // document into a new instance of the class, losing its getters.
   @FieldResolver(() => BoutiqueRef)
-  boutique(@Root() order: Order): BoutiqueRef {
+  boutique(@Root() order: Pick<Order, 'boutiqueId'>): BoutiqueRef {
     return { id: order.boutiqueId };
   }
 
   @FieldResolver(() => UserRef)
-  customer(@Root() order: Order): UserRef {
+  customer(@Root() order: Pick<Order, 'customerId'>): UserRef {
     return { id: order.customerId };
   }
 }
@@ -116,7 +118,7 @@ export class OrderResolver {
 @Resolver(() => OrderItem)
 export class OrderItemResolver {
   @FieldResolver(() => ProductRef)
-  product(@Root() item: OrderItem): ProductRef {
+  product(@Root() item: Pick<OrderItem, 'productId'>): ProductRef {
     return { id: item.productId };
   }
 }

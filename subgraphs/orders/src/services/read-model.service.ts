@@ -6,11 +6,11 @@ import {
 } from '@vitrine/platform';
 import type {
   BoutiqueStatus,
-  BoutiqueTeamDocument,
+  BoutiqueTeam,
   BoutiqueTeamModel,
 } from '../models/boutique-team.model.js';
 import type {
-  CatalogProductDocument,
+  CatalogProduct,
   CatalogProductModel,
   CatalogVariant,
 } from '../models/catalog-product.model.js';
@@ -87,14 +87,20 @@ export class ReadModelService {
     throw new Error(`stock of product ${productId} kept changing`);
   }
 
-  async teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeamDocument | null)[]> {
-    const found = await this.teams.find({ _id: { $in: [...new Set(ids)] } }).exec();
+  async teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeam | null)[]> {
+    const found = await this.teams
+      .find({ _id: { $in: [...new Set(ids)] } })
+      .lean()
+      .exec();
     const byId = new Map(found.map((t) => [t._id, t]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async productsByIds(ids: readonly string[]): Promise<(CatalogProductDocument | null)[]> {
-    const found = await this.products.find({ _id: { $in: [...new Set(ids)] } }).exec();
+  async productsByIds(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
+    const found = await this.products
+      .find({ _id: { $in: [...new Set(ids)] } })
+      .lean()
+      .exec();
     const byId = new Map(found.map((p) => [p._id, p]));
     return ids.map((id) => byId.get(id) ?? null);
   }
