@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createGateway, DEFAULT_LIMITS, type RunningGateway } from '@vitrine/gateway';
 import type { RunningSubgraph } from '@vitrine/platform';
 import { disposeTestSubgraph, GraphQLClient, testConfig } from '@vitrine/platform/testing';
+import { createBoutiquesSubgraph, loadBoutiquesConfig } from '@vitrine/boutiques';
 import { createUsersSubgraph, JWKS_PATH, loadUsersConfig } from '@vitrine/users';
 
 /** The committed supergraph: e2e tests run the schema that production serves. */
@@ -32,14 +33,24 @@ export async function startSupergraph(): Promise<Supergraph> {
     bootstrapAdmin: admin,
   });
   const usersOrigin = new URL(users.url).origin;
+  const auth = {
+    jwksUrl: `${usersOrigin}${JWKS_PATH}`,
+    issuer: 'vitrine-users',
+    audience: 'vitrine',
+  };
+  const boutiques = await createBoutiquesSubgraph({
+    ...loadBoutiquesConfig({}, testConfig('boutiques')),
+    auth,
+  });
+  const subgraphs = [users, boutiques];
   const gateway = await createGateway({
     nodeEnv: 'test',
     host: '127.0.0.1',
     port: 0,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
-    auth: { jwksUrl: `${usersOrigin}${JWKS_PATH}`, issuer: 'vitrine-users', audience: 'vitrine' },
+    auth,
     supergraph: { kind: 'file', path: SUPERGRAPH },
-    subgraphUrls: { users: users.url },
+    subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     limits: DEFAULT_LIMITS,
     trustProxy: false,
   });
@@ -47,10 +58,10 @@ export async function startSupergraph(): Promise<Supergraph> {
     gateway,
     client: new GraphQLClient(gateway.url),
     admin,
-    subgraphs: [users],
+    subgraphs,
     stop: async () => {
       await gateway.stop();
-      await Promise.all([users].map((s) => disposeTestSubgraph(s)));
+      await Promise.all(subgraphs.map((s) => disposeTestSubgraph(s)));
     },
   };
 }

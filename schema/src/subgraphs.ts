@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { buildBoutiquesSchema } from '@vitrine/boutiques';
 import { buildUsersSchema } from '@vitrine/users';
 
 /**
@@ -7,4 +8,5 @@ import { buildUsersSchema } from '@vitrine/users';
  */
 export const subgraphSchemas: Record<string, () => Promise<GraphQLSchema>> = {
   users: () => buildUsersSchema(),
+  boutiques: () => buildBoutiquesSchema(),
 };

@@ -55,6 +55,22 @@ export type AddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ApplyForBoutiqueInput = {
+  address: BoutiqueAddressInput;
+  /** Category slugs, at most 10. */
+  categories: Array<Scalars['String']['input']>;
+  contact: BoutiqueContactInput;
+  /** An https URL. */
+  coverUrl?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** An https URL. */
+  logoUrl?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  openingHours: OpeningHoursInput;
+  /** Normalized to a-z, 0-9 and hyphens (3 to 60); from the name when not given. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Tokens of a new or refreshed session, and whose they are. */
 export type AuthPayload = {
   __typename?: 'AuthPayload';
@@ -67,6 +83,120 @@ export type AuthPayload = {
   user: User;
 };
 
+/** An independent boutique selling on Vitrine. */
+export type Boutique = {
+  __typename?: 'Boutique';
+  address: BoutiqueAddress;
+  /** Category slugs. */
+  categories: Array<Scalars['String']['output']>;
+  contact: BoutiqueContact;
+  /** An https URL. */
+  coverUrl?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** Kilometres from the point of a `near` search; null otherwise. */
+  distanceKm?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  /** Open at the time of the request, on its own clock. */
+  isOpenNow: Scalars['Boolean']['output'];
+  /** An https URL. */
+  logoUrl?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  openingHours: OpeningHours;
+  owner: User;
+  /** Unique, URL form: a-z, 0-9 and hyphens. Never changes. */
+  slug: Scalars['String']['output'];
+  /** Visible to its team and admins only. */
+  staff: Array<User>;
+  status: BoutiqueStatus;
+  /** Visible to its team and admins only. */
+  statusHistory: Array<BoutiqueStatusChange>;
+  /** Why it was last rejected or suspended. Visible to its team and admins only. */
+  statusReason?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** Where a boutique is, with its coordinates. */
+export type BoutiqueAddress = {
+  __typename?: 'BoutiqueAddress';
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 country code, upper case. */
+  country: Scalars['String']['output'];
+  latitude: Scalars['Float']['output'];
+  line1: Scalars['String']['output'];
+  line2?: Maybe<Scalars['String']['output']>;
+  longitude: Scalars['Float']['output'];
+  postalCode: Scalars['String']['output'];
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+export type BoutiqueAddressInput = {
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2, e.g. FR. */
+  country: Scalars['String']['input'];
+  latitude: Scalars['Float']['input'];
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  longitude: Scalars['Float']['input'];
+  postalCode: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type BoutiqueConnection = {
+  __typename?: 'BoutiqueConnection';
+  edges: Array<BoutiqueEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How customers reach a boutique. */
+export type BoutiqueContact = {
+  __typename?: 'BoutiqueContact';
+  email: Scalars['String']['output'];
+  /** E.164, e.g. +33612345678. */
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+export type BoutiqueContactInput = {
+  email: Scalars['String']['input'];
+  /** E.164, e.g. +33612345678. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type BoutiqueEdge = {
+  __typename?: 'BoutiqueEdge';
+  cursor: Scalars['String']['output'];
+  node: Boutique;
+};
+
+export type BoutiqueFilter = {
+  /** A category slug. */
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** Within the circle, nearest first, with `distanceKm`. */
+  near?: InputMaybe<NearInput>;
+  /** Open now, on the wall clock of each boutique. */
+  openNow?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where a boutique stands in its approval lifecycle; only APPROVED ones are public. */
+export type BoutiqueStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED'
+  | 'SUSPENDED';
+
+/** One move of a boutique through its lifecycle. */
+export type BoutiqueStatusChange = {
+  __typename?: 'BoutiqueStatusChange';
+  /** Who made the change. */
+  actorId: Scalars['ID']['output'];
+  at: Scalars['DateTimeISO']['output'];
+  from: BoutiqueStatus;
+  reason?: Maybe<Scalars['String']['output']>;
+  to: BoutiqueStatus;
+};
+
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -76,6 +206,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The first address of a book becomes its default. */
   addAddress: Address;
+  /** Owner and admins. Adding a member again changes nothing. */
+  addBoutiqueStaff: Boutique;
+  /** Applies to open a boutique, owned by the signed-in user; it starts PENDING. */
+  applyForBoutique: Boutique;
+  /** PENDING → APPROVED. Admins only. */
+  approveBoutique: Boutique;
   /** Also ends every other session of the account. */
   changePassword: Scalars['Boolean']['output'];
   grantRole: User;
@@ -86,21 +222,49 @@ export type Mutation = {
   refreshToken: AuthPayload;
   /** Creates a customer account and signs it in. */
   register: AuthPayload;
+  /** SUSPENDED → APPROVED. Admins only. */
+  reinstateBoutique: Boutique;
+  /** PENDING → REJECTED, with a reason for the owner. Admins only. */
+  rejectBoutique: Boutique;
   /** Removing the default makes the next address the default. */
   removeAddress: Scalars['Boolean']['output'];
+  /** Owner and admins; a staff member may remove themselves. */
+  removeBoutiqueStaff: Boutique;
   /** Sends a reset link if the email has an account. Always true, so that it reveals nothing. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sets a new password with a reset token; ends every session. */
   resetPassword: Scalars['Boolean']['output'];
+  /** REJECTED → PENDING: the owner applies again after edits. */
+  resubmitBoutique: Boutique;
   revokeRole: User;
   setDefaultAddress: Address;
+  /** APPROVED → SUSPENDED, with a reason. Admins only. */
+  suspendBoutique: Boutique;
   updateAddress: Address;
+  /** For its owner, staff (not name or address) and admins. */
+  updateBoutique: Boutique;
   updateProfile: User;
 };
 
 
 export type MutationAddAddressArgs = {
   input: AddressInput;
+};
+
+
+export type MutationAddBoutiqueStaffArgs = {
+  boutiqueId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationApplyForBoutiqueArgs = {
+  input: ApplyForBoutiqueInput;
+};
+
+
+export type MutationApproveBoutiqueArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -136,8 +300,25 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationReinstateBoutiqueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRejectBoutiqueArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationRemoveAddressArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveBoutiqueStaffArgs = {
+  boutiqueId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -152,6 +333,11 @@ export type MutationResetPasswordArgs = {
 };
 
 
+export type MutationResubmitBoutiqueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeRoleArgs = {
   role: Role;
   userId: Scalars['ID']['input'];
@@ -163,14 +349,77 @@ export type MutationSetDefaultAddressArgs = {
 };
 
 
+export type MutationSuspendBoutiqueArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateAddressArgs = {
   id: Scalars['ID']['input'];
   input: UpdateAddressInput;
 };
 
 
+export type MutationUpdateBoutiqueArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateBoutiqueInput;
+};
+
+
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+/** A circle on the map. */
+export type NearInput = {
+  latitude: Scalars['Float']['input'];
+  longitude: Scalars['Float']['input'];
+  /** Kilometres, more than 0 and at most 100. */
+  radiusKm: Scalars['Float']['input'];
+};
+
+export type OpeningDay = {
+  __typename?: 'OpeningDay';
+  ranges: Array<OpeningRange>;
+  weekday: Weekday;
+};
+
+export type OpeningDayInput = {
+  ranges: Array<OpeningRangeInput>;
+  weekday: Weekday;
+};
+
+/** Weekly opening hours on the wall clock of the boutique. */
+export type OpeningHours = {
+  __typename?: 'OpeningHours';
+  /** Days not listed are closed. */
+  days: Array<OpeningDay>;
+  /** IANA time zone name, e.g. Europe/Paris. */
+  timezone: Scalars['String']['output'];
+};
+
+export type OpeningHoursInput = {
+  /** Days not listed are closed. */
+  days: Array<OpeningDayInput>;
+  /** IANA time zone name, e.g. Europe/Paris. */
+  timezone: Scalars['String']['input'];
+};
+
+/** One opening of a day, local time. */
+export type OpeningRange = {
+  __typename?: 'OpeningRange';
+  /** "HH:MM", 00:00 to 24:00; at or before `opens`, the range ends the next day. */
+  closes: Scalars['String']['output'];
+  /** "HH:MM", 00:00 to 23:59. */
+  opens: Scalars['String']['output'];
+};
+
+export type OpeningRangeInput = {
+  /** "HH:MM", 00:00 to 24:00; at or before `opens`, ends the next day. */
+  closes: Scalars['String']['input'];
+  /** "HH:MM", 00:00 to 23:59. */
+  opens: Scalars['String']['input'];
 };
 
 /** Where a page of a connection stands in the whole list. */
@@ -191,12 +440,44 @@ export type Profile = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Approved boutiques for everyone; others for their team and admins. */
+  boutique: Boutique;
+  /** As `boutique`, by slug. */
+  boutiqueBySlug: Boutique;
+  /** Approved boutiques, newest first, or nearest first with `near`. */
+  boutiques: BoutiqueConnection;
+  /** Boutiques in a status, oldest first. Admins only. */
+  boutiquesForReview: BoutiqueConnection;
   /** The signed-in user. */
   me: User;
   /** An account: your own, or anyone for an admin. */
   user: User;
   /** Accounts, newest first. Admins only. */
   users: UserConnection;
+};
+
+
+export type QueryBoutiqueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBoutiqueBySlugArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryBoutiquesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BoutiqueFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryBoutiquesForReviewArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  status?: BoutiqueStatus;
 };
 
 
@@ -251,6 +532,20 @@ export type UpdateAddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Only the fields given change; null clears an optional one. Staff may change all but name and address. */
+export type UpdateBoutiqueInput = {
+  /** Replaces the whole address. */
+  address?: InputMaybe<BoutiqueAddressInput>;
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  contact?: InputMaybe<BoutiqueContactInput>;
+  coverUrl?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  logoUrl?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces all the hours. */
+  openingHours?: InputMaybe<OpeningHoursInput>;
+};
+
 /** Only the fields given change; null clears a field. */
 export type UpdateProfileInput = {
   /** An https URL. */
@@ -266,6 +561,8 @@ export type User = {
   __typename?: 'User';
   /** Visible to the user and admins only. */
   addresses: Array<Address>;
+  /** Boutiques the user owns or staffs, any status, newest first. The user and admins only. */
+  boutiques: BoutiqueConnection;
   createdAt: Scalars['DateTimeISO']['output'];
   /** Normalized (trimmed, lower case). Visible to the user and admins only. */
   email: Scalars['String']['output'];
@@ -276,6 +573,13 @@ export type User = {
   /** Visible to the user and admins only. */
   roles: Array<Role>;
   updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** An account: a customer, a boutique owner, a driver, staff or all of these. */
+export type UserBoutiquesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 export type UserConnection = {
@@ -291,6 +595,15 @@ export type UserEdge = {
   cursor: Scalars['String']['output'];
   node: User;
 };
+
+export type Weekday =
+  | 'FRIDAY'
+  | 'MONDAY'
+  | 'SATURDAY'
+  | 'SUNDAY'
+  | 'THURSDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY';
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
