@@ -46,7 +46,7 @@ function settled(orderIds: string[]) {
 describe('stock saga', () => {
   it('reserves exactly the last units for concurrent orders delivered through Kafka', async () => {
     const product = await productWith([5]);
-    const variant = product.variants[0]!;
+    const variant = product.variants[0];
     const orders = await Promise.all(
       Array.from({ length: 20 }, () => f.order(boutique, [{ product, variant, quantity: 1 }])),
     );
@@ -54,7 +54,7 @@ describe('stock saga', () => {
     expect(statuses.filter((s) => s === 'reserved')).toHaveLength(5);
     expect(statuses.filter((s) => s === 'failed')).toHaveLength(15);
     expect(await levels(variant.id)).toEqual({ available: 0, reserved: 5, sold: 0 });
-    const failedOrder = orders[statuses.indexOf('failed')]!;
+    const failedOrder = orders[statuses.indexOf('failed')];
     const answer = await findEvent(
       f.subgraph.runtime.kafka,
       'vitrine.products',
@@ -62,7 +62,7 @@ describe('stock saga', () => {
       (e) => e.data.orderId === failedOrder.orderId,
     );
     expect(answer.data).toMatchObject({ variantId: variant.id, requested: 1, available: 0 });
-    const reservedOrder = orders[statuses.indexOf('reserved')]!;
+    const reservedOrder = orders[statuses.indexOf('reserved')];
     const reserved = await findEvent(
       f.subgraph.runtime.kafka,
       'vitrine.products',
@@ -74,7 +74,7 @@ describe('stock saga', () => {
 
   it('never oversells when reservations truly run at once, and conserves units', async () => {
     const product = await productWith([5]);
-    const variant = product.variants[0]!;
+    const variant = product.variants[0];
     const db = f.subgraph.runtime.db;
     const outbox = f.subgraph.runtime.outboxWriter;
     const saga = new ReservationService(
@@ -117,7 +117,7 @@ describe('stock saga', () => {
 
   it('reserves nothing twice when order.created is delivered again', async () => {
     const product = await productWith([4]);
-    const variant = product.variants[0]!;
+    const variant = product.variants[0];
     const { orderId, data, event } = await f.order(boutique, [{ product, variant, quantity: 3 }]);
     await settled([orderId]);
     expect(await levels(variant.id)).toEqual({ available: 1, reserved: 3, sold: 0 });
@@ -155,7 +155,7 @@ describe('stock saga', () => {
 
   it('releases a cancelled order and sells a paid one', async () => {
     const product = await productWith([6]);
-    const variant = product.variants[0]!;
+    const variant = product.variants[0];
     const cancelled = await f.order(boutique, [{ product, variant, quantity: 2 }]);
     const paid = await f.order(boutique, [{ product, variant, quantity: 3 }]);
     await settled([cancelled.orderId, paid.orderId]);
@@ -205,7 +205,7 @@ describe('stock saga', () => {
 
   it('announces out of stock and back in stock, and search follows', async () => {
     const product = await productWith([1]);
-    const variant = product.variants[0]!;
+    const variant = product.variants[0];
     const inStock = async () => {
       const { products } = await f.client.data<{ products: { edges: { node: { id: string } }[] } }>(
         `query ($filter: ProductFilter) { products(filter: $filter) { edges { node { id } } } }`,
