@@ -151,6 +151,13 @@ export class ProductsFactory {
       .findOne({ _id: new Types.ObjectId(boutiqueId) });
   }
 
+  /** Waits until the read model has the boutique in this status. */
+  waitForTeam(boutiqueId: string, status: string) {
+    return waitFor(async () => (await this.team(boutiqueId))?.status === status, {
+      message: `boutique ${boutiqueId} ${status}`,
+    });
+  }
+
   /** A boutique announced by the boutiques subgraph's events, once the read model has it. */
   async boutique({
     status = 'approved',
