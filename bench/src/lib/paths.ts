@@ -11,7 +11,7 @@ export const USERS_DIR = join(REPO_ROOT, 'subgraphs', 'users');
 export const GATEWAY_DIR = join(REPO_ROOT, 'gateway');
 
 /** What deployments serve (the Dockerfile copies it as SUPERGRAPH_PATH). */
-export const COMMITTED_SUPERGRAPH = join(REPO_ROOT, 'schema', 'supergraph.graphql');
+export const USERS_SDL = join(REPO_ROOT, 'schema', 'subgraphs', 'users.graphql');
 
 export const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 export const TSC = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');

@@ -1,11 +1,14 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMITTED_SUPERGRAPH, GATEWAY_DIR, USERS_DIR } from './paths.js';
+import { GATEWAY_DIR, RESULTS_DIR, USERS_DIR, USERS_SDL } from './paths.js';
 import { freePort, ServiceProcess } from './processes.js';
 
 /**
- * - `production`: what the Dockerfile runs (NODE_ENV=production; the gateway serves the committed
- *   schema/supergraph.graphql with USERS_URL pointing at our users subgraph).
+ * - `production`: what the Dockerfile runs (NODE_ENV=production; the gateway serves a composed
+ *   supergraph file: here the committed users SDL composed alone, routed to our users subgraph).
  * - `development`: what `pnpm dev` (tools/src/stack.ts) runs: the gateway introspects the subgraphs
  *   of schema/supergraph.yaml and composes them itself, re-polling every 10 s.
  */
@@ -78,6 +81,25 @@ export async function launchUsers(context: ServiceContext): Promise<ServiceProce
   });
 }
 
+/** The users subgraph's committed SDL composed alone, for a production-mode gateway. */
+function usersOnlySupergraph(users: ServiceProcess): string {
+  const typeDefs = parse(readFileSync(USERS_SDL, 'utf8'));
+  const result = composeServices([{ name: 'users', url: users.graphqlUrl, typeDefs }]);
+  if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  const path = join(RESULTS_DIR, 'users-only.supergraph.graphql');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path, result.supergraphSdl);
+  return path;
+}
+
+/** A rover config naming only the bench's users subgraph, for a development-mode gateway. */
+function usersOnlyConfig(users: ServiceProcess): string {
+  const path = join(RESULTS_DIR, 'users-only.supergraph.yaml');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path, `subgraphs:\n  users:\n    routing_url: ${users.graphqlUrl}\n`);
+  return path;
+}
+
 /** Launches `gateway/dist/main.js` on a free port, routing `users` to the given subgraph. */
 export async function launchGateway(
   context: ServiceContext,
@@ -94,7 +116,11 @@ export async function launchGateway(
       ...baseEnv(context, port),
       USERS_URL: users.graphqlUrl,
       JWKS_URL: `${users.origin}/.well-known/jwks.json`,
-      ...(context.mode === 'production' ? { SUPERGRAPH_PATH: COMMITTED_SUPERGRAPH } : {}),
+      // The pair measured is gateway + users: the gateway knows users alone (the supergraph also
+      // names other subgraphs, whose absence would keep the gateway from being ready).
+      ...(context.mode === 'production'
+        ? { SUPERGRAPH_PATH: usersOnlySupergraph(users) }
+        : { SUPERGRAPH_CONFIG: usersOnlyConfig(users) }),
     },
     logFile: logFile(context, 'gateway'),
   });
