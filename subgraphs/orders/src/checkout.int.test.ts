@@ -373,6 +373,7 @@ describe('stock and payment saga', () => {
     await bed.addToCart(customer, await bed.product(boutiqueA), 1);
     const checkout = await bed.checkout(customer);
     const orderIds = checkout.orders!.map((o) => o.id);
+    await bed.reserved(orderIds[0]);
     await bed.publish('payment.failed', checkout.id!, {
       paymentId: 'pi_failed',
       checkoutId: checkout.id!,
@@ -394,6 +395,7 @@ describe('stock and payment saga', () => {
         return bed.checkout(customer);
       })()
     ).orders!;
+    await Promise.all([bed.reserved(order.id), bed.reserved(fresh.id)]);
     await bed.orderModel.collection.updateOne(
       { _id: bed.orderModel.castObject({ _id: order.id })._id },
       { $set: { createdAt: new Date(Date.now() - bed.config.payment.timeoutMs - 1000) } },

@@ -226,6 +226,16 @@ export class OrdersTestbed {
     return data.checkout;
   }
 
+  /**
+   * Products' answer that the stock is held, once applied. Tests that need an order to stay
+   * pending answer first: a products test instance running at the same time may answer
+   * `stock.reservation_failed` to any `order.created` it sees, and a reserved order ignores it.
+   */
+  async reserved(orderId: string) {
+    await this.publish('stock.reserved', orderId, { orderId, items: [] });
+    await this.waitForOrder(orderId, (o) => o.stock === 'reserved');
+  }
+
   /** The order as stored, once `check` accepts it. */
   async waitForOrder(orderId: string, check: (o: { status: string; stock: string }) => boolean) {
     return waitFor(
