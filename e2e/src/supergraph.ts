@@ -4,6 +4,7 @@ import { createGateway, DEFAULT_LIMITS, type RunningGateway } from '@vitrine/gat
 import type { RunningSubgraph } from '@vitrine/platform';
 import { disposeTestSubgraph, GraphQLClient, testConfig } from '@vitrine/platform/testing';
 import { createBoutiquesSubgraph, loadBoutiquesConfig } from '@vitrine/boutiques';
+import { createProductsSubgraph, loadProductsConfig } from '@vitrine/products';
 import { createUsersSubgraph, JWKS_PATH, loadUsersConfig } from '@vitrine/users';
 
 /** The committed supergraph: e2e tests run the schema that production serves. */
@@ -42,7 +43,11 @@ export async function startSupergraph(): Promise<Supergraph> {
     ...loadBoutiquesConfig({}, testConfig('boutiques')),
     auth,
   });
-  const subgraphs = [users, boutiques];
+  const products = await createProductsSubgraph({
+    ...loadProductsConfig({}, testConfig('products')),
+    auth,
+  });
+  const subgraphs = [users, boutiques, products];
   const gateway = await createGateway({
     nodeEnv: 'test',
     host: '127.0.0.1',

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildBoutiquesSchema } from '@vitrine/boutiques';
+import { buildProductsSchema } from '@vitrine/products';
 import { buildUsersSchema } from '@vitrine/users';
 
 /**
@@ -9,4 +10,5 @@ import { buildUsersSchema } from '@vitrine/users';
 export const subgraphSchemas: Record<string, () => Promise<GraphQLSchema>> = {
   users: () => buildUsersSchema(),
   boutiques: () => buildBoutiquesSchema(),
+  products: () => buildProductsSchema(),
 };

@@ -104,6 +104,7 @@ export type Boutique = {
   name: Scalars['String']['output'];
   openingHours: OpeningHours;
   owner: User;
+  products: ProductConnection;
   /** Unique, URL form: a-z, 0-9 and hyphens. Never changes. */
   slug: Scalars['String']['output'];
   /** Visible to its team and admins only. */
@@ -114,6 +115,15 @@ export type Boutique = {
   /** Why it was last rejected or suspended. Visible to its team and admins only. */
   statusReason?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** An independent boutique selling on Vitrine. */
+export type BoutiqueProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: Scalars['Int']['input'];
+  sort?: ProductSort;
 };
 
 /** Where a boutique is, with its coordinates. */
@@ -197,9 +207,59 @@ export type BoutiqueStatusChange = {
   to: BoutiqueStatus;
 };
 
+/** A node of the category tree (e.g. Women > Shoes > Sneakers). */
+export type Category = {
+  __typename?: 'Category';
+  /** From the root down to the parent. */
+  ancestors: Array<Category>;
+  children: Array<Category>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  parent?: Maybe<Category>;
+  /** Unique, lower case, URL-safe. */
+  slug: Scalars['String']['output'];
+};
+
+export type CategoryInput = {
+  name: Scalars['String']['input'];
+  /** None for a root category. */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Derived from the name when omitted. */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateProductInput = {
+  boutiqueId: Scalars['ID']['input'];
+  brand?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** https URLs, the first is the cover. */
+  images?: InputMaybe<Array<Scalars['String']['input']>>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title: Scalars['String']['input'];
+  /** At least one; every price in one currency. */
+  variants: Array<VariantInput>;
+};
+
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/** An amount in minor units (cents) of a currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** Minor units: 1999 is 19.99. */
+  amount: Scalars['Int']['output'];
+  /** ISO 4217 code, e.g. EUR. */
+  currency: Scalars['String']['output'];
+};
+
+/** An amount in minor units (1999 is 19.99) and an ISO 4217 code. */
+export type MoneyInput = {
+  amount: Scalars['Int']['input'];
+  currency: Scalars['String']['input'];
 };
 
 export type Mutation = {
@@ -208,16 +268,25 @@ export type Mutation = {
   addAddress: Address;
   /** Owner and admins. Adding a member again changes nothing. */
   addBoutiqueStaff: Boutique;
+  addVariant: Product;
+  /** Restock (delta > 0) or write off (delta < 0) units; never below zero. */
+  adjustStock: Variant;
   /** Applies to open a boutique, owned by the signed-in user; it starts PENDING. */
   applyForBoutique: Boutique;
   /** PENDING → APPROVED. Admins only. */
   approveBoutique: Boutique;
   /** Also ends every other session of the account. */
   changePassword: Scalars['Boolean']['output'];
+  /** Admins only. */
+  createCategory: Category;
+  /** A new DRAFT product with its variants and stock. */
+  createProduct: Product;
   grantRole: User;
   login: AuthPayload;
   /** Ends this session, or every session of the account. */
   logout: Scalars['Boolean']['output'];
+  /** Counts a view of a product: once per viewer (user, or client address) per time window. True when it counted. */
+  recordProductView: Scalars['Boolean']['output'];
   /** Exchanges a refresh token for new tokens; each works once. */
   refreshToken: AuthPayload;
   /** Creates a customer account and signs it in. */
@@ -230,6 +299,8 @@ export type Mutation = {
   removeAddress: Scalars['Boolean']['output'];
   /** Owner and admins; a staff member may remove themselves. */
   removeBoutiqueStaff: Boutique;
+  /** A product keeps at least one variant. */
+  removeVariant: Product;
   /** Sends a reset link if the email has an account. Always true, so that it reveals nothing. */
   requestPasswordReset: Scalars['Boolean']['output'];
   /** Sets a new password with a reset token; ends every session. */
@@ -238,12 +309,15 @@ export type Mutation = {
   resubmitBoutique: Boutique;
   revokeRole: User;
   setDefaultAddress: Address;
+  setProductStatus: Product;
   /** APPROVED → SUSPENDED, with a reason. Admins only. */
   suspendBoutique: Boutique;
   updateAddress: Address;
   /** For its owner, staff (not name or address) and admins. */
   updateBoutique: Boutique;
+  updateProduct: Product;
   updateProfile: User;
+  updateVariant: Product;
 };
 
 
@@ -255,6 +329,19 @@ export type MutationAddAddressArgs = {
 export type MutationAddBoutiqueStaffArgs = {
   boutiqueId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddVariantArgs = {
+  input: VariantInput;
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationAdjustStockArgs = {
+  delta: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+  variantId: Scalars['ID']['input'];
 };
 
 
@@ -274,6 +361,16 @@ export type MutationChangePasswordArgs = {
 };
 
 
+export type MutationCreateCategoryArgs = {
+  input: CategoryInput;
+};
+
+
+export type MutationCreateProductArgs = {
+  input: CreateProductInput;
+};
+
+
 export type MutationGrantRoleArgs = {
   role: Role;
   userId: Scalars['ID']['input'];
@@ -287,6 +384,11 @@ export type MutationLoginArgs = {
 
 export type MutationLogoutArgs = {
   everywhere?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationRecordProductViewArgs = {
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -322,6 +424,12 @@ export type MutationRemoveBoutiqueStaffArgs = {
 };
 
 
+export type MutationRemoveVariantArgs = {
+  productId: Scalars['ID']['input'];
+  variantId: Scalars['ID']['input'];
+};
+
+
 export type MutationRequestPasswordResetArgs = {
   email: Scalars['String']['input'];
 };
@@ -349,6 +457,12 @@ export type MutationSetDefaultAddressArgs = {
 };
 
 
+export type MutationSetProductStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: ProductStatus;
+};
+
+
 export type MutationSuspendBoutiqueArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -367,8 +481,21 @@ export type MutationUpdateBoutiqueArgs = {
 };
 
 
+export type MutationUpdateProductArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProductInput;
+};
+
+
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
+};
+
+
+export type MutationUpdateVariantArgs = {
+  input: UpdateVariantInput;
+  productId: Scalars['ID']['input'];
+  variantId: Scalars['ID']['input'];
 };
 
 /** A circle on the map. */
@@ -430,6 +557,80 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A product of a boutique. */
+export type Product = {
+  __typename?: 'Product';
+  boutique: Boutique;
+  boutiqueId: Scalars['ID']['output'];
+  brand?: Maybe<Scalars['String']['output']>;
+  category?: Maybe<Category>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The one currency of every price of the product. */
+  currency: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** https URLs, the first is the cover. */
+  images: Array<Scalars['String']['output']>;
+  /** Whether any variant has units on sale. */
+  inStock: Scalars['Boolean']['output'];
+  /** The highest price of its variants. */
+  maxPrice: Money;
+  /** The lowest price of its variants. */
+  minPrice: Money;
+  status: ProductStatus;
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
+  variants: Array<Variant>;
+  /** Distinct views (one per viewer per time window). */
+  views: Scalars['Int']['output'];
+};
+
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  edges: Array<ProductEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  cursor: Scalars['String']['output'];
+  node: Product;
+};
+
+/** Every filter given applies. */
+export type ProductFilter = {
+  boutiqueId?: InputMaybe<Scalars['ID']['input']>;
+  /** The category or any of its descendants. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  colour?: InputMaybe<Scalars['String']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Minor units. */
+  maxPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Minor units. */
+  minPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Words that start words of the title, brand, tags or category. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  size?: InputMaybe<Scalars['String']['input']>;
+  /** Other than ACTIVE: the boutique's team only (with boutiqueId). */
+  status?: InputMaybe<ProductStatus>;
+};
+
+export type ProductSort =
+  | 'NEWEST'
+  | 'POPULAR'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC';
+
+/** Only ACTIVE products of approved boutiques are public. */
+export type ProductStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED'
+  | 'DRAFT';
+
 /** What a user shows of themselves to everyone. */
 export type Profile = {
   __typename?: 'Profile';
@@ -448,8 +649,16 @@ export type Query = {
   boutiques: BoutiqueConnection;
   /** Boutiques in a status, oldest first. Admins only. */
   boutiquesForReview: BoutiqueConnection;
+  /** The root categories, or the children of parentId. */
+  categories: Array<Category>;
+  /** A category by id or by slug. */
+  category?: Maybe<Category>;
   /** The signed-in user. */
   me: User;
+  /** A product you may see; NOT_FOUND otherwise. */
+  product: Product;
+  /** Search the catalog. The public sees ACTIVE products of approved boutiques; with boutiqueId, its team also sees the rest. */
+  products: ProductConnection;
   /** An account: your own, or anyone for an admin. */
   user: User;
   /** Accounts, newest first. Admins only. */
@@ -481,6 +690,30 @@ export type QueryBoutiquesForReviewArgs = {
 };
 
 
+export type QueryCategoriesArgs = {
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCategoryArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: Scalars['Int']['input'];
+  sort?: ProductSort;
+};
+
+
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
@@ -508,6 +741,14 @@ export type Role =
   | 'CUSTOMER'
   | 'DELIVERY_MANAGER'
   | 'DRIVER';
+
+/** Units of a variant: on sale, held by orders, sold. */
+export type StockLevel = {
+  __typename?: 'StockLevel';
+  available: Scalars['Int']['output'];
+  reserved: Scalars['Int']['output'];
+  sold: Scalars['Int']['output'];
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -546,6 +787,17 @@ export type UpdateBoutiqueInput = {
   openingHours?: InputMaybe<OpeningHoursInput>;
 };
 
+/** Only the fields given change; null clears a nullable field. */
+export type UpdateProductInput = {
+  brand?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** https URLs, the first is the cover. */
+  images?: InputMaybe<Array<Scalars['String']['input']>>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Only the fields given change; null clears a field. */
 export type UpdateProfileInput = {
   /** An https URL. */
@@ -554,6 +806,15 @@ export type UpdateProfileInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** E.164, e.g. +33612345678. */
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; null clears a nullable field. */
+export type UpdateVariantInput = {
+  colour?: InputMaybe<Scalars['String']['input']>;
+  compareAtPrice?: InputMaybe<MoneyInput>;
+  price?: InputMaybe<MoneyInput>;
+  size?: InputMaybe<Scalars['String']['input']>;
+  sku?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An account: a customer, a boutique owner, a driver, staff or all of these. */
@@ -594,6 +855,35 @@ export type UserEdge = {
   __typename?: 'UserEdge';
   cursor: Scalars['String']['output'];
   node: User;
+};
+
+/** A sellable form of a product: a size and colour, with its price. */
+export type Variant = {
+  __typename?: 'Variant';
+  /** Units on sale now. */
+  available: Scalars['Int']['output'];
+  colour?: Maybe<Scalars['String']['output']>;
+  /** The "was" price shown struck through. */
+  compareAtPrice?: Maybe<Money>;
+  id: Scalars['ID']['output'];
+  inStock: Scalars['Boolean']['output'];
+  price: Money;
+  size?: Maybe<Scalars['String']['output']>;
+  /** Unique within the boutique. */
+  sku: Scalars['String']['output'];
+  /** Available, reserved and sold units: the boutique's team and admins only. */
+  stock?: Maybe<StockLevel>;
+};
+
+export type VariantInput = {
+  colour?: InputMaybe<Scalars['String']['input']>;
+  compareAtPrice?: InputMaybe<MoneyInput>;
+  price: MoneyInput;
+  size?: InputMaybe<Scalars['String']['input']>;
+  /** Unique within the boutique: letters, digits, dot, dash, underscore. */
+  sku: Scalars['String']['input'];
+  /** Initial units on sale. */
+  stock?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Weekday =
