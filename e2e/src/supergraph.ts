@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createGateway, DEFAULT_LIMITS, type RunningGateway } from '@vitrine/gateway';
-import type { RunningSubgraph } from '@vitrine/platform';
-import { disposeTestSubgraph, GraphQLClient, testConfig } from '@vitrine/platform/testing';
+import { createKafka, createLogger, topicOfDomain, type RunningSubgraph } from '@vitrine/platform';
+import {
+  disposeTestSubgraph,
+  GraphQLClient,
+  startGroupAtEnd,
+  testConfig,
+} from '@vitrine/platform/testing';
 import { createBoutiquesSubgraph, loadBoutiquesConfig } from '@vitrine/boutiques';
+import { createOrdersSubgraph, loadOrdersConfig } from '@vitrine/orders';
 import { createProductsSubgraph, loadProductsConfig } from '@vitrine/products';
 import { createUsersSubgraph, JWKS_PATH, loadUsersConfig } from '@vitrine/users';
 
@@ -23,13 +29,36 @@ export interface Supergraph {
  * Starts every subgraph and the gateway in this process, each on a free port, against the local
  * infrastructure, with the gateway serving the committed supergraph routed to them.
  */
+/** Every subgraph's config for this run; their consumer groups start at the end of the topics. */
+async function configs() {
+  const base = {
+    users: testConfig('users'),
+    boutiques: testConfig('boutiques'),
+    products: testConfig('products'),
+    orders: testConfig('orders'),
+  };
+  const kafka = createKafka(
+    'vitrine-e2e',
+    base.users.kafka.brokers,
+    createLogger({ service: 'gateway', level: 'silent' }),
+  );
+  const topics = DOMAIN_TOPICS.map(topicOfDomain);
+  await Promise.all(
+    Object.values(base).map((config) => startGroupAtEnd(kafka, config.kafka.groupPrefix, topics)),
+  );
+  return base;
+}
+
+const DOMAIN_TOPICS = ['users', 'boutiques', 'products', 'orders', 'payments'] as const;
+
 export async function startSupergraph(): Promise<Supergraph> {
+  const base = await configs();
   const admin = {
     email: `admin.${randomUUID().slice(0, 8)}@vitrine.test`,
     password: 'Admin-Password-1',
   };
   const users = await createUsersSubgraph({
-    ...loadUsersConfig({}, testConfig('users')),
+    ...loadUsersConfig({}, base.users),
     argon2MemoryKib: 8192,
     bootstrapAdmin: admin,
   });
@@ -40,14 +69,18 @@ export async function startSupergraph(): Promise<Supergraph> {
     audience: 'vitrine',
   };
   const boutiques = await createBoutiquesSubgraph({
-    ...loadBoutiquesConfig({}, testConfig('boutiques')),
+    ...loadBoutiquesConfig({}, base.boutiques),
     auth,
   });
   const products = await createProductsSubgraph({
-    ...loadProductsConfig({}, testConfig('products')),
+    ...loadProductsConfig({}, base.products),
     auth,
   });
-  const subgraphs = [users, boutiques, products];
+  const orders = await createOrdersSubgraph({
+    ...loadOrdersConfig({}, base.orders),
+    auth,
+  });
+  const subgraphs = [users, boutiques, products, orders];
   const gateway = await createGateway({
     nodeEnv: 'test',
     host: '127.0.0.1',

@@ -16,6 +16,7 @@ export * from './events/outbox.js';
 export * from './events/outbox-relay.js';
 export * from './events/publisher.js';
 export * from './graphql/connection.js';
+export * from './graphql/money.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './ports.js';

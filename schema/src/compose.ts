@@ -26,6 +26,18 @@ export async function emitSubgraphs(): Promise<Map<string, string>> {
   return emitted;
 }
 
+/**
+ * Composition hints that mean two subgraphs disagree on a shared type in a way clients would feel:
+ * an input or enum merged down to what both sides have silently drops fields or values.
+ */
+const BLOCKING_HINTS = new Set([
+  'INCONSISTENT_INPUT_OBJECT_FIELD',
+  'INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM',
+  'INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM',
+  'INCONSISTENT_ARGUMENT_PRESENCE',
+  'INCONSISTENT_NON_REPEATABLE_DIRECTIVE_ARGUMENTS',
+]);
+
 /** Composes the supergraph from emitted SDL; throws with every composition error. */
 export function compose(config: SupergraphConfig, sdl: Map<string, string>): string {
   const result = composeServices(
@@ -37,6 +49,10 @@ export function compose(config: SupergraphConfig, sdl: Map<string, string>): str
   );
   if (result.errors)
     throw new Error(`composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  const blocking = result.hints.filter((hint) => BLOCKING_HINTS.has(hint.definition.code));
+  if (blocking.length) {
+    throw new Error(`composition would lose fields:\n${blocking.map((h) => h.message).join('\n')}`);
+  }
   return `${result.supergraphSdl.trim()}\n`;
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildBoutiquesSchema } from '@vitrine/boutiques';
 import { buildProductsSchema } from '@vitrine/products';
+import { buildOrdersSchema } from '@vitrine/orders';
 import { buildUsersSchema } from '@vitrine/users';
 
 /**
@@ -11,4 +12,5 @@ export const subgraphSchemas: Record<string, () => Promise<GraphQLSchema>> = {
   users: () => buildUsersSchema(),
   boutiques: () => buildBoutiquesSchema(),
   products: () => buildProductsSchema(),
+  orders: () => buildOrdersSchema(),
 };

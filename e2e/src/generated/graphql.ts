@@ -17,6 +17,13 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+export type ActorKind =
+  | 'ADMIN'
+  | 'BOUTIQUE_TEAM'
+  | 'CUSTOMER'
+  | 'DRIVER'
+  | 'SYSTEM';
+
 /** A delivery address in the address book of a user. */
 export type Address = {
   __typename?: 'Address';
@@ -103,6 +110,8 @@ export type Boutique = {
   logoUrl?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   openingHours: OpeningHours;
+  /** The boutique's orders, newest first. */
+  orders: OrderConnection;
   owner: User;
   products: ProductConnection;
   /** Unique, URL form: a-z, 0-9 and hyphens. Never changes. */
@@ -115,6 +124,14 @@ export type Boutique = {
   /** Why it was last rejected or suspended. Visible to its team and admins only. */
   statusReason?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** An independent boutique selling on Vitrine. */
+export type BoutiqueOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -207,6 +224,60 @@ export type BoutiqueStatusChange = {
   to: BoutiqueStatus;
 };
 
+/** A customer's cart: items from any number of boutiques. */
+export type Cart = {
+  __typename?: 'Cart';
+  /** The customer's id (one cart per customer). */
+  id: Scalars['ID']['output'];
+  /** Units in the cart. */
+  itemCount: Scalars['Int']['output'];
+  /** Oldest first. */
+  lines: Array<CartLine>;
+  /** Some line changed: accept the new prices or fix the lines first. */
+  needsReview: Scalars['Boolean']['output'];
+  /** Increases with every change of the cart. */
+  revision: Scalars['Int']['output'];
+  /** Current prices; null for an empty cart. */
+  subtotal?: Maybe<Money>;
+};
+
+/** Checkout refused because lines changed since the customer saw them: nothing was ordered. */
+export type CartChanged = {
+  __typename?: 'CartChanged';
+  /** The cart, with the changed lines flagged. */
+  cart: Cart;
+  message: Scalars['String']['output'];
+};
+
+/** A line of a cart, priced now from the catalog. `priceChanged` and `unavailable` flag what changed since the customer added it. */
+export type CartLine = {
+  __typename?: 'CartLine';
+  /** Units that can be bought now. */
+  available: Scalars['Int']['output'];
+  /** Null if the product is gone. */
+  boutique?: Maybe<Boutique>;
+  colour?: Maybe<Scalars['String']['output']>;
+  /** The variant id: a cart holds one line per variant. */
+  id: Scalars['ID']['output'];
+  lineTotal: Money;
+  /** What changed, for the customer. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** The current price differs from the one shown. */
+  priceChanged: Scalars['Boolean']['output'];
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  /** The price shown when the line was added or last accepted. */
+  shownUnitPrice: Money;
+  size?: Maybe<Scalars['String']['output']>;
+  sku: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** The line cannot be bought as it is: product or boutique closed, variant gone, or not enough stock. */
+  unavailable: Scalars['Boolean']['output'];
+  /** The current price (what checkout charges). */
+  unitPrice: Money;
+  variantId: Scalars['ID']['output'];
+};
+
 /** A node of the category tree (e.g. Women > Shoes > Sneakers). */
 export type Category = {
   __typename?: 'Category';
@@ -229,6 +300,23 @@ export type CategoryInput = {
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The orders of one checkout (one per boutique) and their sums. */
+export type Checkout = {
+  __typename?: 'Checkout';
+  /** One delivery fee per boutique order. */
+  deliveryFee: Money;
+  /** The checkoutId of its orders; what payments charges. */
+  id: Scalars['ID']['output'];
+  orders: Array<Order>;
+  subtotal: Money;
+  tax: Money;
+  /** What the customer pays for the whole checkout. */
+  total: Money;
+};
+
+/** The orders, or why the cart must be reviewed first. */
+export type CheckoutResult = CartChanged | Checkout;
+
 export type CreateProductInput = {
   boutiqueId: Scalars['ID']['input'];
   brand?: InputMaybe<Scalars['String']['input']>;
@@ -247,10 +335,10 @@ export type LoginInput = {
   password: Scalars['String']['input'];
 };
 
-/** An amount in minor units (cents) of a currency. */
+/** An amount in integer minor units (cents) of an ISO 4217 currency. */
 export type Money = {
   __typename?: 'Money';
-  /** Minor units: 1999 is 19.99. */
+  /** Minor units: 1999 is 19.99 (JPY has none: 1999 is ¥1999). */
   amount: Scalars['Int']['output'];
   /** ISO 4217 code, e.g. EUR. */
   currency: Scalars['String']['output'];
@@ -264,10 +352,16 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The customer accepts the current prices of every line (after a CartChanged checkout result). */
+  acceptCartChanges: Cart;
+  /** paid → accepted: the boutique team or an admin. */
+  acceptOrder: Order;
   /** The first address of a book becomes its default. */
   addAddress: Address;
   /** Owner and admins. Adding a member again changes nothing. */
   addBoutiqueStaff: Boutique;
+  /** Adds units of a variant (to its line if there is one). BAD_USER_INPUT names the field: a product or boutique not selling (productId), an unknown variant (variantId), a quantity out of 1..99 or over the stock (quantity). */
+  addToCart: Cart;
   addVariant: Product;
   /** Restock (delta > 0) or write off (delta < 0) units; never below zero. */
   adjustStock: Variant;
@@ -275,8 +369,13 @@ export type Mutation = {
   applyForBoutique: Boutique;
   /** PENDING → APPROVED. Admins only. */
   approveBoutique: Boutique;
+  /** Cancels: the customer while payment is pending; the boutique team once paid or accepted; an admin in those statuses. */
+  cancelOrder: Order;
   /** Also ends every other session of the account. */
   changePassword: Scalars['Boolean']['output'];
+  /** Turns the cart into one order per boutique under one checkout id, priced from the catalog. The same idempotencyKey returns the same checkout and creates nothing twice. CartChanged when a line changed since it was shown. */
+  checkout: CheckoutResult;
+  clearCart: Cart;
   /** Admins only. */
   createCategory: Category;
   /** A new DRAFT product with its variants and stock. */
@@ -285,10 +384,18 @@ export type Mutation = {
   login: AuthPayload;
   /** Ends this session, or every session of the account. */
   logout: Scalars['Boolean']['output'];
+  /** picked_up → delivered: a driver or an admin. */
+  markOrderDelivered: Order;
+  /** ready_for_pickup → picked_up: a driver or an admin. */
+  markOrderPickedUp: Order;
+  /** preparing → ready_for_pickup: the boutique team or an admin. */
+  markOrderReady: Order;
   /** Counts a view of a product: once per viewer (user, or client address) per time window. True when it counted. */
   recordProductView: Scalars['Boolean']['output'];
   /** Exchanges a refresh token for new tokens; each works once. */
   refreshToken: AuthPayload;
+  /** delivered, or cancelled after payment → refunded: admins only. */
+  refundOrder: Order;
   /** Creates a customer account and signs it in. */
   register: AuthPayload;
   /** SUSPENDED → APPROVED. Admins only. */
@@ -299,6 +406,7 @@ export type Mutation = {
   removeAddress: Scalars['Boolean']['output'];
   /** Owner and admins; a staff member may remove themselves. */
   removeBoutiqueStaff: Boutique;
+  removeFromCart: Cart;
   /** A product keeps at least one variant. */
   removeVariant: Product;
   /** Sends a reset link if the email has an account. Always true, so that it reveals nothing. */
@@ -310,14 +418,23 @@ export type Mutation = {
   revokeRole: User;
   setDefaultAddress: Address;
   setProductStatus: Product;
+  /** accepted → preparing: the boutique team or an admin. */
+  startPreparingOrder: Order;
   /** APPROVED → SUSPENDED, with a reason. Admins only. */
   suspendBoutique: Boutique;
   updateAddress: Address;
   /** For its owner, staff (not name or address) and admins. */
   updateBoutique: Boutique;
+  /** Sets a line's quantity; the line takes the current price. */
+  updateCartItem: Cart;
   updateProduct: Product;
   updateProfile: User;
   updateVariant: Product;
+};
+
+
+export type MutationAcceptOrderArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -329,6 +446,13 @@ export type MutationAddAddressArgs = {
 export type MutationAddBoutiqueStaffArgs = {
   boutiqueId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddToCartArgs = {
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+  variantId: Scalars['ID']['input'];
 };
 
 
@@ -355,9 +479,21 @@ export type MutationApproveBoutiqueArgs = {
 };
 
 
+export type MutationCancelOrderArgs = {
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationCheckoutArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  shippingAddress: ShippingAddressInput;
 };
 
 
@@ -387,6 +523,21 @@ export type MutationLogoutArgs = {
 };
 
 
+export type MutationMarkOrderDeliveredArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkOrderPickedUpArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkOrderReadyArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
 export type MutationRecordProductViewArgs = {
   productId: Scalars['ID']['input'];
 };
@@ -394,6 +545,11 @@ export type MutationRecordProductViewArgs = {
 
 export type MutationRefreshTokenArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRefundOrderArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -421,6 +577,11 @@ export type MutationRemoveAddressArgs = {
 export type MutationRemoveBoutiqueStaffArgs = {
   boutiqueId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveFromCartArgs = {
+  variantId: Scalars['ID']['input'];
 };
 
 
@@ -463,6 +624,11 @@ export type MutationSetProductStatusArgs = {
 };
 
 
+export type MutationStartPreparingOrderArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+
 export type MutationSuspendBoutiqueArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -478,6 +644,12 @@ export type MutationUpdateAddressArgs = {
 export type MutationUpdateBoutiqueArgs = {
   id: Scalars['ID']['input'];
   input: UpdateBoutiqueInput;
+};
+
+
+export type MutationUpdateCartItemArgs = {
+  quantity: Scalars['Int']['input'];
+  variantId: Scalars['ID']['input'];
 };
 
 
@@ -547,6 +719,94 @@ export type OpeningRangeInput = {
   closes: Scalars['String']['input'];
   /** "HH:MM", 00:00 to 23:59. */
   opens: Scalars['String']['input'];
+};
+
+/** What one customer bought from one boutique in one checkout. */
+export type Order = {
+  __typename?: 'Order';
+  boutique: Boutique;
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Shared by the orders of one checkout (one payment). */
+  checkoutId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  customer: User;
+  deliveryFee: Money;
+  /** Oldest first. */
+  history: Array<OrderStatusChange>;
+  id: Scalars['ID']['output'];
+  items: Array<OrderItem>;
+  shippingAddress: ShippingAddress;
+  status: OrderStatus;
+  stock: StockStatus;
+  subtotal: Money;
+  tax: Money;
+  /** subtotal + tax + deliveryFee. */
+  total: Money;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+/** Every given condition must hold. */
+export type OrderFilter = {
+  /** Created at or after. */
+  createdAfter?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Created before. */
+  createdBefore?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<OrderStatus>>;
+};
+
+/** A line of an order, as it was bought (a snapshot). */
+export type OrderItem = {
+  __typename?: 'OrderItem';
+  colour?: Maybe<Scalars['String']['output']>;
+  /** unitPrice × quantity. */
+  lineTotal: Money;
+  product: Product;
+  quantity: Scalars['Int']['output'];
+  size?: Maybe<Scalars['String']['output']>;
+  sku: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  unitPrice: Money;
+  variantId: Scalars['ID']['output'];
+};
+
+/** Where an order stands. */
+export type OrderStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'PAID'
+  | 'PENDING_PAYMENT'
+  | 'PICKED_UP'
+  | 'PREPARING'
+  | 'READY_FOR_PICKUP'
+  | 'REFUNDED';
+
+/** One step of an order’s life: what changed, when and by whom. */
+export type OrderStatusChange = {
+  __typename?: 'OrderStatusChange';
+  /** Null when the system moved it. */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorKind: ActorKind;
+  at: Scalars['DateTimeISO']['output'];
+  /** Null for the creation. */
+  from?: Maybe<OrderStatus>;
+  reason?: Maybe<Scalars['String']['output']>;
+  to: OrderStatus;
 };
 
 /** Where a page of a connection stands in the whole list. */
@@ -649,12 +909,18 @@ export type Query = {
   boutiques: BoutiqueConnection;
   /** Boutiques in a status, oldest first. Admins only. */
   boutiquesForReview: BoutiqueConnection;
+  /** The signed-in user's cart (empty if they never had one). */
+  cart: Cart;
   /** The root categories, or the children of parentId. */
   categories: Array<Category>;
   /** A category by id or by slug. */
   category?: Maybe<Category>;
   /** The signed-in user. */
   me: User;
+  /** An order: its customer's, its boutique team's, or an admin's. */
+  order: Order;
+  /** Every order, newest first. Admins only. */
+  orders: OrderConnection;
   /** A product you may see; NOT_FOUND otherwise. */
   product: Product;
   /** Search the catalog. The public sees ACTIVE products of approved boutiques; with boutiqueId, its team also sees the rest. */
@@ -701,6 +967,18 @@ export type QueryCategoryArgs = {
 };
 
 
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryProductArgs = {
   id: Scalars['ID']['input'];
 };
@@ -742,6 +1020,32 @@ export type Role =
   | 'DELIVERY_MANAGER'
   | 'DRIVER';
 
+export type ShippingAddress = {
+  __typename?: 'ShippingAddress';
+  city: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2. */
+  country: Scalars['String']['output'];
+  line1: Scalars['String']['output'];
+  line2?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode: Scalars['String']['output'];
+  recipientName: Scalars['String']['output'];
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+export type ShippingAddressInput = {
+  city: Scalars['String']['input'];
+  /** ISO 3166-1 alpha-2, e.g. FR. */
+  country: Scalars['String']['input'];
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  /** E.164, e.g. +33612345678. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postalCode: Scalars['String']['input'];
+  recipientName: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Units of a variant: on sale, held by orders, sold. */
 export type StockLevel = {
   __typename?: 'StockLevel';
@@ -750,10 +1054,23 @@ export type StockLevel = {
   sold: Scalars['Int']['output'];
 };
 
+/** Whether products holds the order's stock. */
+export type StockStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'RESERVED';
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The signed-in user's account, each time it changes (from any device). */
   myAccountUpdated: User;
+  /** The order each time its status changes. Only its customer and its boutique’s owner and staff (FORBIDDEN for anyone else). */
+  orderUpdated: Order;
+};
+
+
+export type SubscriptionOrderUpdatedArgs = {
+  orderId: Scalars['ID']['input'];
 };
 
 /** Only the fields given change. */
@@ -824,10 +1141,13 @@ export type User = {
   addresses: Array<Address>;
   /** Boutiques the user owns or staffs, any status, newest first. The user and admins only. */
   boutiques: BoutiqueConnection;
+  cart: Cart;
   createdAt: Scalars['DateTimeISO']['output'];
   /** Normalized (trimmed, lower case). Visible to the user and admins only. */
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The user's orders, newest first. */
+  orders: OrderConnection;
   /** E.164. Visible to the user and admins only. */
   phone?: Maybe<Scalars['String']['output']>;
   profile: Profile;
@@ -840,6 +1160,14 @@ export type User = {
 /** An account: a customer, a boutique owner, a driver, staff or all of these. */
 export type UserBoutiquesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** An account: a customer, a boutique owner, a driver, staff or all of these. */
+export type UserOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
   first?: Scalars['Int']['input'];
 };
 
@@ -957,6 +1285,88 @@ export type GrantRoleMutationVariables = Exact<{
 
 export type GrantRoleMutation = { __typename?: 'Mutation', grantRole: { __typename?: 'User', id: string, roles: Array<Role> } };
 
+export type ApplyForBoutiqueMutationVariables = Exact<{
+  input: ApplyForBoutiqueInput;
+}>;
+
+
+export type ApplyForBoutiqueMutation = { __typename?: 'Mutation', applyForBoutique: { __typename?: 'Boutique', id: string, slug: string, status: BoutiqueStatus } };
+
+export type ApproveBoutiqueMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApproveBoutiqueMutation = { __typename?: 'Mutation', approveBoutique: { __typename?: 'Boutique', id: string, status: BoutiqueStatus } };
+
+export type CreateProductMutationVariables = Exact<{
+  input: CreateProductInput;
+}>;
+
+
+export type CreateProductMutation = { __typename?: 'Mutation', createProduct: { __typename?: 'Product', id: string, status: ProductStatus, variants: Array<{ __typename?: 'Variant', id: string, sku: string }> } };
+
+export type SetProductStatusMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  status: ProductStatus;
+}>;
+
+
+export type SetProductStatusMutation = { __typename?: 'Mutation', setProductStatus: { __typename?: 'Product', id: string, status: ProductStatus } };
+
+export type SearchProductsQueryVariables = Exact<{
+  filter?: InputMaybe<ProductFilter>;
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type SearchProductsQuery = { __typename?: 'Query', products: { __typename?: 'ProductConnection', totalCount: number, edges: Array<{ __typename?: 'ProductEdge', node: { __typename?: 'Product', id: string, title: string, boutique: { __typename?: 'Boutique', id: string, name: string }, variants: Array<{ __typename?: 'Variant', id: string, sku: string, price: { __typename?: 'Money', amount: number, currency: string } }> } }> } };
+
+export type AddToCartMutationVariables = Exact<{
+  productId: Scalars['ID']['input'];
+  variantId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type AddToCartMutation = { __typename?: 'Mutation', addToCart: { __typename?: 'Cart', itemCount: number, subtotal?: { __typename?: 'Money', amount: number, currency: string } | null } };
+
+export type CheckoutMutationVariables = Exact<{
+  key: Scalars['String']['input'];
+  address: ShippingAddressInput;
+}>;
+
+
+export type CheckoutMutation = { __typename?: 'Mutation', checkout: { __typename: 'CartChanged', message: string } | { __typename: 'Checkout', id: string, total: { __typename?: 'Money', amount: number, currency: string }, orders: Array<{ __typename?: 'Order', id: string, status: OrderStatus, total: { __typename?: 'Money', amount: number, currency: string }, boutique: { __typename?: 'Boutique', id: string } }> } };
+
+export type OrderStockQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrderStockQuery = { __typename?: 'Query', order: { __typename?: 'Order', id: string, status: OrderStatus, stock: StockStatus } };
+
+export type AcceptOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AcceptOrderMutation = { __typename?: 'Mutation', acceptOrder: { __typename?: 'Order', id: string, status: OrderStatus } };
+
+export type StartPreparingOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type StartPreparingOrderMutation = { __typename?: 'Mutation', startPreparingOrder: { __typename?: 'Order', id: string, status: OrderStatus } };
+
+export type OrderUpdatedSubscriptionVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OrderUpdatedSubscription = { __typename?: 'Subscription', orderUpdated: { __typename?: 'Order', id: string, status: OrderStatus, boutique: { __typename?: 'Boutique', name: string }, items: Array<{ __typename?: 'OrderItem', quantity: number, product: { __typename?: 'Product', title: string } }> } };
+
 export const SessionFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Session"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<SessionFragment, unknown>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addresses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const UpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateProfileMutation, UpdateProfileMutationVariables>;
@@ -967,3 +1377,14 @@ export const LoginDocument = {"kind":"Document","definitions":[{"kind":"Operatio
 export const RefreshDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Refresh"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Session"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Session"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuthPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<RefreshMutation, RefreshMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"everywhere"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"everywhere"},"value":{"kind":"Variable","name":{"kind":"Name","value":"everywhere"}}}]}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const GrantRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantRole"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Role"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantRole"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<GrantRoleMutation, GrantRoleMutationVariables>;
+export const ApplyForBoutiqueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApplyForBoutique"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyForBoutiqueInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyForBoutique"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApplyForBoutiqueMutation, ApplyForBoutiqueMutationVariables>;
+export const ApproveBoutiqueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveBoutique"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveBoutique"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ApproveBoutiqueMutation, ApproveBoutiqueMutationVariables>;
+export const CreateProductDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProductInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}}]}}]}}]}}]} as unknown as DocumentNode<CreateProductMutation, CreateProductMutationVariables>;
+export const SetProductStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetProductStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setProductStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SetProductStatusMutation, SetProductStatusMutationVariables>;
+export const SearchProductsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchProducts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProductFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"products"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"boutique"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"variants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"price"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SearchProductsQuery, SearchProductsQueryVariables>;
+export const AddToCartDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddToCart"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"productId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"variantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"quantity"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addToCart"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"productId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"productId"}}},{"kind":"Argument","name":{"kind":"Name","value":"variantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"variantId"}}},{"kind":"Argument","name":{"kind":"Name","value":"quantity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"quantity"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]} as unknown as DocumentNode<AddToCartMutation, AddToCartMutationVariables>;
+export const CheckoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Checkout"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"address"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShippingAddressInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkout"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"shippingAddress"},"value":{"kind":"Variable","name":{"kind":"Name","value":"address"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Checkout"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"orders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"boutique"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CartChanged"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CheckoutMutation, CheckoutMutationVariables>;
+export const OrderStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrderStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stock"}}]}}]}}]} as unknown as DocumentNode<OrderStockQuery, OrderStockQueryVariables>;
+export const AcceptOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AcceptOrderMutation, AcceptOrderMutationVariables>;
+export const StartPreparingOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartPreparingOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startPreparingOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<StartPreparingOrderMutation, StartPreparingOrderMutationVariables>;
+export const OrderUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"OrderUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"boutique"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OrderUpdatedSubscription, OrderUpdatedSubscriptionVariables>;

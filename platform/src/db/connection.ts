@@ -1,7 +1,16 @@
+import { setGlobalOptions } from '@typegoose/typegoose';
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../logger.js';
 
 export type { Connection } from 'mongoose';
+
+/**
+ * Every model is built on an explicit connection. typegoose's model cache is keyed by class name
+ * alone, so two subgraphs in one process (the e2e suite) with a class of the same name (each has
+ * its own `BoutiqueTeam` read model) would share the first one's model, bound to the first one's
+ * database. Without the cache, each `getModelForClass(cls, { existingConnection })` is its own.
+ */
+setGlobalOptions({ options: { disableCaching: true } });
 
 /** Any model, whatever its document type: for code that handles models generically. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

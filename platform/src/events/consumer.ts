@@ -147,6 +147,7 @@ export class EventConsumer {
       try {
         await handler.handle(event, { logger: log.child({ eventId: event.id, type: event.type }) });
         await this.options.inbox.record(this.options.name, event.id, event.type);
+        log.debug({ eventId: event.id, type: event.type, subject: event.subject }, 'event applied');
         return;
       } catch (err) {
         if (err instanceof PoisonMessageError || attempt >= this.retry.retries) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IHeaders, Kafka } from 'kafkajs';
 import type { EventType } from '../events/catalog.js';
 import { parseEvent, type AnyCloudEvent, type CloudEvent } from '../events/envelope.js';
+import { ensureTopics } from '../events/kafka.js';
 import type { EventPublisher } from '../events/publisher.js';
 
 export interface TopicMessage {
@@ -104,5 +105,32 @@ export class RecordingPublisher implements EventPublisher {
 
   ofType<T extends EventType>(type: T): CloudEvent<T>[] {
     return this.events.filter((e): e is CloudEvent<T> => e.type === type);
+  }
+}
+
+/**
+ * Commits a new consumer group's offsets at the current end of the topics, before the group's
+ * first start. A test instance (testConfig gives each its own group) then reads the events of its
+ * own test, not the whole history of the shared local Kafka, which a new group replays first.
+ */
+export async function startGroupAtEnd(
+  kafka: Kafka,
+  groupId: string,
+  topics: string[],
+): Promise<void> {
+  await ensureTopics(kafka, topics);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
   }
 }

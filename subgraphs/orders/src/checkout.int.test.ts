@@ -250,7 +250,7 @@ describe(CheckoutService.name, () => {
     expect(await bed.orderModel.countDocuments({ customerId: customer.id })).toBe(1);
     // A new key on the now empty cart is refused, and creates nothing.
     const empty = await bed.client.request(
-      `mutation ($a: AddressInput!) { checkout(idempotencyKey: "another-key-1", shippingAddress: $a) { __typename } }`,
+      `mutation ($a: ShippingAddressInput!) { checkout(idempotencyKey: "another-key-1", shippingAddress: $a) { __typename } }`,
       { a: { recipientName: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'FR' } },
       { token: customer.token },
     );
@@ -291,12 +291,12 @@ describe(CheckoutService.name, () => {
     const customer = await bed.user();
     expect(
       await bed.client.errorCode(
-        `mutation ($a: AddressInput!) { checkout(idempotencyKey: "anonymous-1", shippingAddress: $a) { __typename } }`,
+        `mutation ($a: ShippingAddressInput!) { checkout(idempotencyKey: "anonymous-1", shippingAddress: $a) { __typename } }`,
         { a: { recipientName: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'FR' } },
       ),
     ).toBe('UNAUTHENTICATED');
     const bad = await bed.client.request(
-      `mutation ($a: AddressInput!) { checkout(idempotencyKey: "x", shippingAddress: $a) { __typename } }`,
+      `mutation ($a: ShippingAddressInput!) { checkout(idempotencyKey: "x", shippingAddress: $a) { __typename } }`,
       { a: { recipientName: 'A', line1: 'B', city: 'C', postalCode: 'D', country: 'FR' } },
       { token: customer.token },
     );

@@ -214,7 +214,7 @@ describe('authorization of every order mutation', () => {
       [`mutation { clearCart { itemCount } }`, {}],
       [`mutation { acceptCartChanges { itemCount } }`, {}],
       [
-        `mutation ($a: AddressInput!) { checkout(idempotencyKey: "anonymous-key", shippingAddress: $a) { __typename } }`,
+        `mutation ($a: ShippingAddressInput!) { checkout(idempotencyKey: "anonymous-key", shippingAddress: $a) { __typename } }`,
         { a: address },
       ],
     ];

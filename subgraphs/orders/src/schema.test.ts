@@ -17,7 +17,7 @@ describe(buildOrdersSchema.name, () => {
     expect(sdl).toMatch(/union CheckoutResult = Checkout \| CartChanged/);
     expect(sdl).toMatch(/orderUpdated\(orderId: ID!\): Order!/);
     expect(sdl).toMatch(
-      /checkout\(shippingAddress: AddressInput!, idempotencyKey: String!\): CheckoutResult!/,
+      /checkout\(shippingAddress: ShippingAddressInput!, idempotencyKey: String!\): CheckoutResult!/,
     );
   });
 });

@@ -1,7 +1,12 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { OrdersContext } from '../loaders.js';
 import type { CheckoutService } from '../services/checkout.service.js';
-import { AddressInput, CartChanged, Checkout, CheckoutResult } from './types/order.types.js';
+import {
+  ShippingAddressInput,
+  CartChanged,
+  Checkout,
+  CheckoutResult,
+} from './types/order.types.js';
 
 @Resolver()
 export class CheckoutResolver {
@@ -14,7 +19,7 @@ export class CheckoutResolver {
   })
   async checkout(
     @Arg('idempotencyKey') idempotencyKey: string,
-    @Arg('shippingAddress', () => AddressInput) shippingAddress: AddressInput,
+    @Arg('shippingAddress', () => ShippingAddressInput) shippingAddress: ShippingAddressInput,
     @Ctx() ctx: OrdersContext,
   ): Promise<Checkout | CartChanged> {
     const outcome = await this.checkouts.checkout(ctx, idempotencyKey, shippingAddress);

@@ -92,7 +92,8 @@ export class ReadModelService {
       .find({ _id: { $in: [...new Set(ids)] } })
       .lean()
       .exec();
-    const byId = new Map(found.map((t) => [t._id, t]));
+    // FerretDB ignores $setOnInsert, so a team first written by an upsert may lack its defaults.
+    const byId = new Map(found.map((t) => [t._id, { ...t, staffIds: t.staffIds ?? [] }]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 

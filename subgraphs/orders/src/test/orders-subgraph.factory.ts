@@ -60,7 +60,7 @@ export const ADDRESS = {
   country: 'FR',
 };
 
-export const CHECKOUT = `mutation ($key: String!, $address: AddressInput!) {
+export const CHECKOUT = `mutation ($key: String!, $address: ShippingAddressInput!) {
   checkout(idempotencyKey: $key, shippingAddress: $address) {
     __typename
     ... on Checkout { id orders { id status boutique { id } total { amount } } subtotal { amount currency } tax { amount currency } deliveryFee { amount currency } total { amount currency } }

@@ -107,13 +107,9 @@ export class ReservationService {
     const reservation = await this.reservations.findById(new Types.ObjectId(orderId)).exec();
     if (!reservation) {
       // Cancelled before it was reserved: a tombstone makes a late order.created reserve nothing.
+      // An insert, not an upsert with $setOnInsert (which FerretDB ignores).
       await this.reservations
-        .updateOne(
-          { _id: new Types.ObjectId(orderId) },
-          { $setOnInsert: { boutiqueId, items: [], status: 'released' } },
-          { upsert: true },
-        )
-        .exec()
+        .create({ _id: new Types.ObjectId(orderId), boutiqueId, items: [], status: 'released' })
         .catch((err: unknown) => {
           if (!isDuplicateKeyError(err)) throw err;
         });

@@ -38,7 +38,8 @@ export class LoginThrottle {
     await this.attempts
       .updateOne(
         { _id: key },
-        { $inc: { failures: 1 }, $setOnInsert: { windowEndsAt: endsAt } },
+        // $set, not $setOnInsert (which FerretDB ignores): the same value every time anyway.
+        { $inc: { failures: 1 }, $set: { windowEndsAt: endsAt } },
         { upsert: true },
       )
       .exec();

@@ -65,7 +65,7 @@ export class UpdateCartItemArgs {
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 @InputType()
-export class AddressInput {
+export class ShippingAddressInput {
   @Field()
   @MinLength(1)
   @MaxLength(120)
