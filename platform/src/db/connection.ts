@@ -11,6 +11,9 @@ export type { Connection } from 'mongoose';
  * database. Without the cache, each `getModelForClass(cls, { existingConnection })` is its own.
  */
 setGlobalOptions({ options: { disableCaching: true } });
+// And a second model of a class on the same connection (tests build one beside the subgraph's)
+// replaces the first instead of throwing.
+mongoose.set('overwriteModels', true);
 
 /** Any model, whatever its document type: for code that handles models generically. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

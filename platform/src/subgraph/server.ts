@@ -112,6 +112,13 @@ export async function serveSubgraph<TContext extends BaseContext>(
 
   const apollo = new ApolloServer<TContext>({
     schema,
+    // Apollo's own messages (inline tracing for Studio, ...) go through our logger, not stdout.
+    logger: {
+      debug: (message: string) => logger.debug(message),
+      info: (message: string) => logger.debug(message),
+      warn: (message: string) => logger.warn(message),
+      error: (message: string) => logger.error(message),
+    },
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true, // the gateway composes by introspection in development; subgraphs are not public

@@ -302,7 +302,7 @@ describe('order history', () => {
     for (let i = 0; i < 20; i++) await bed.orderIn(OrderStatus.PAID, customer, boutique);
     // Background work (the outbox relay, the unpaid-order sweep) also queries; only this request counts.
     const isBackground = (e: { command: Record<string, unknown> }) =>
-      /outboxAt|pending_payment|inbox/.test(JSON.stringify(e.command));
+      /outbox|pending_payment|inbox/.test(JSON.stringify(e.command));
     const QUERY = `query ($r: [_Any!]!, $n: Int!) { _entities(representations: $r) { ... on User { orders(first: $n) { edges { node { id total { amount } boutique { id } customer { id } items { sku quantity unitPrice { amount } product { id } } } } } } } }`;
     const mongo = bed.subgraph.runtime.db.getClient();
     const count = async (n: number) => {

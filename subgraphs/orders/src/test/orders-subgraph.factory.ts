@@ -2,7 +2,6 @@ import {
   createEvent,
   createKafka,
   createLogger,
-  ensureTopics,
   newId,
   topicOf,
   Role,
@@ -13,6 +12,7 @@ import {
 import {
   disposeTestSubgraph,
   GraphQLClient,
+  startGroupAtEnd,
   TestTokenIssuer,
   testConfig,
   waitFor,
@@ -86,21 +86,7 @@ async function startAtTheEnd(config: OrdersConfig): Promise<void> {
     config.kafka.brokers,
     createLogger({ service: 'orders', level: 'silent' }),
   );
-  await ensureTopics(kafka, CONSUMED_TOPICS);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of CONSUMED_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: config.kafka.groupPrefix,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await startGroupAtEnd(kafka, config.kafka.groupPrefix, CONSUMED_TOPICS);
 }
 
 /**

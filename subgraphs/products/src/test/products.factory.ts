@@ -3,13 +3,18 @@ import {
   createEvent,
   createKafka,
   createLogger,
-  ensureTopics,
   Role,
   type EventPayload,
   type EventType,
   type RunningSubgraph,
 } from '@vitrine/platform';
-import { GraphQLClient, TestTokenIssuer, testConfig, waitFor } from '@vitrine/platform/testing';
+import {
+  GraphQLClient,
+  startGroupAtEnd,
+  TestTokenIssuer,
+  testConfig,
+  waitFor,
+} from '@vitrine/platform/testing';
 import { loadProductsConfig, type ProductsConfig } from '../config.js';
 import { createProductsSubgraph } from '../index.js';
 
@@ -60,30 +65,6 @@ export function variantInput(overrides: Record<string, unknown> = {}) {
 
 const CONSUMED_TOPICS = ['vitrine.boutiques', 'vitrine.orders', 'vitrine.products'];
 
-/** Commits a new group's offsets at the end of the topics it will consume. */
-async function startGroupAtEnd(brokers: string[], groupId: string): Promise<void> {
-  const kafka = createKafka(
-    'vitrine-products-test',
-    brokers,
-    createLogger({ service: 'test', level: 'silent' }),
-  );
-  await ensureTopics(kafka, CONSUMED_TOPICS);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of CONSUMED_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /**
  * A products subgraph in a test, with a token issuer standing in for users and boutique teams
  * seeded as the boutiques subgraph will: by publishing its events to Kafka.
@@ -108,7 +89,12 @@ export class ProductsFactory {
     });
     const config: ProductsConfig = { ...loadProductsConfig({}, base), ...overrides };
     const groupId = config.kafka.groupPrefix; // testConfig's: one group per test instance
-    await startGroupAtEnd(config.kafka.brokers, groupId);
+    const kafka = createKafka(
+      'vitrine-products-test',
+      config.kafka.brokers,
+      createLogger({ service: 'test', level: 'silent' }),
+    );
+    await startGroupAtEnd(kafka, groupId, CONSUMED_TOPICS);
     const subgraph = await createProductsSubgraph(config);
     return new ProductsFactory(subgraph, new GraphQLClient(subgraph.url), issuer, groupId);
   }
