@@ -166,7 +166,7 @@ export async function runGatewayOverhead(options: OverheadOptions): Promise<Over
   let gateway: ServiceProcess | undefined;
   try {
     await users.waitReady();
-    gateway = await launchGateway(context, users);
+    gateway = await launchGateway(context, { users });
     await gateway.waitReady();
     const result = await measure(options, users, gateway);
     return { mode: context.mode, ...result, loadAverage: { before, after: loadAverage() } };

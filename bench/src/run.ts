@@ -1,6 +1,7 @@
 /**
- * `pnpm bench`: the gateway's overhead and the stack's start-up and memory, written to
- * bench/results/ (JSON and Markdown) and printed as Markdown. See bench/README.md.
+ * `pnpm bench`: the gateway's overhead, the storefront query through the gateway, and the stack's
+ * start-up and memory, written to bench/results/ (JSON and Markdown) and printed as Markdown. See
+ * bench/README.md.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,18 +14,22 @@ import { installCleanup, stopAll } from './lib/processes.js';
 import { toMarkdown, writeReport, type BenchReport, type BenchSettings } from './lib/report.js';
 import { describeMachine, loadAverage } from './lib/system.js';
 import { runStartup } from './startup.js';
+import { runStorefront } from './storefront.js';
 
 const USAGE = `Usage: pnpm bench [options]      (or: node bench/dist/run.js [options])
 
-  --only <part>          startup | overhead (default: both)
+  --only <parts>         startup, overhead, storefront, or several comma-separated
+                         (default: all three, ~5 min)
   --rounds <n>           interleaved rounds per operation (default: 5)
   --duration <s>         seconds per target per round (default: 5)
   --warmup <s>           seconds of warm-up per target (default: 3)
   --startup-rounds <n>   start-ups of users + gateway (default: 3)
+  --storefront-products <n>
+                         products seeded for the storefront query (default: 150; at least 100)
   --cold-infra           also stop the shared infrastructure and time \`pnpm infra up\` from
                          all-stopped: this breaks every test running on the machine, so use it
                          only when nobody else does
-  --cpu-prof             write V8 CPU profiles of users and the gateway (node --cpu-prof) to
+  --cpu-prof             write V8 CPU profiles of every service (node --cpu-prof) to
                          bench/results/profiles/; profiling slows them, so ratios shift
   -h, --help`;
 
@@ -34,7 +39,22 @@ function positive(name: string, value: string): number {
   return n;
 }
 
-function parseOptions(): { settings: BenchSettings; only?: 'startup' | 'overhead' } | undefined {
+const PARTS = ['startup', 'overhead', 'storefront'] as const;
+type Part = (typeof PARTS)[number];
+
+function parseParts(value: string | undefined): Set<Part> {
+  if (value === undefined) return new Set(PARTS);
+  const parts = value.split(',').map((part) => part.trim());
+  const unknown = parts.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length) {
+    throw new Error(
+      `--only takes ${PARTS.join(', ')} (comma-separated), not ${unknown.join(', ')}`,
+    );
+  }
+  return new Set(parts as Part[]);
+}
+
+function parseOptions(): { settings: BenchSettings; parts: Set<Part> } | undefined {
   const { values } = parseArgs({
     options: {
       only: { type: 'string' },
@@ -42,23 +62,26 @@ function parseOptions(): { settings: BenchSettings; only?: 'startup' | 'overhead
       duration: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '3' },
       'startup-rounds': { type: 'string', default: '3' },
+      'storefront-products': { type: 'string', default: '150' },
       'cold-infra': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return undefined;
-  if (values.only !== undefined && values.only !== 'startup' && values.only !== 'overhead') {
-    throw new Error('--only must be startup or overhead');
-  }
+  const storefrontProducts = positive('storefront-products', values['storefront-products']);
+  // The page is 50 of the ~half of the catalog that matches: fewer would leave no next page.
+  if (storefrontProducts < 100) throw new Error('--storefront-products must be at least 100');
   return {
-    only: values.only,
+    parts: parseParts(values.only),
     settings: {
       rounds: positive('rounds', values.rounds),
       durationSec: positive('duration', values.duration),
       warmupSec: positive('warmup', values.warmup),
       meConnections: 10,
       loginConnections: 4,
+      storefrontConnections: 10,
+      storefrontProducts,
       startupRounds: positive('startup-rounds', values['startup-rounds']),
       coldInfra: values['cold-infra'],
       cpuProf: values['cpu-prof'],
@@ -74,19 +97,23 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { settings, only } = options;
+  const { settings, parts } = options;
   const date = new Date().toISOString();
   const runId = Date.now().toString(36);
-  const dbName = `bench_users_${runId}`;
+  /** Every service's database (`bench_<name>_<run>`), added as they are launched. */
+  const databases = new Set<string>();
   /** Known once the infrastructure answers; until then there is no database to drop. */
   const database: { uri?: string } = {};
-  const dropOwnDatabase = async () => {
-    if (!database.uri) return;
-    await dropDatabase(database.uri, dbName).catch((err: unknown) =>
-      log(`could not drop database ${dbName}: ${String(err)}`),
-    );
+  const dropOwnDatabases = async () => {
+    const uri = database.uri;
+    if (!uri) return;
+    for (const name of databases) {
+      await dropDatabase(uri, name).catch((err: unknown) =>
+        log(`could not drop database ${name}: ${String(err)}`),
+      );
+    }
   };
-  installCleanup(dropOwnDatabase);
+  installCleanup(dropOwnDatabases);
   const logDir = join(RESULTS_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
   const start = loadAverage();
@@ -99,7 +126,7 @@ async function main(): Promise<void> {
   if (settings.cpuProf) mkdirSync(profileDir, { recursive: true });
   const base = {
     infraEnv: infra.env,
-    dbName,
+    databases,
     logDir,
     runId,
     nodeArgs: settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
@@ -112,7 +139,7 @@ async function main(): Promise<void> {
     infra: { ms: infra.ms, summary: infra.summary },
   };
   try {
-    if (only !== 'overhead') {
+    if (parts.has('startup')) {
       report.startup = await runStartup({
         context: { ...base, mode: 'development' },
         rounds: settings.startupRounds,
@@ -120,15 +147,26 @@ async function main(): Promise<void> {
         log,
       });
     }
-    if (only !== 'startup') {
+    if (parts.has('overhead')) {
       report.overhead = await runGatewayOverhead({
         context: { ...base, mode: 'production' },
         ...settings,
         log,
       });
     }
+    if (parts.has('storefront')) {
+      report.storefront = await runStorefront({
+        context: { ...base, mode: 'production' },
+        rounds: settings.rounds,
+        durationSec: settings.durationSec,
+        warmupSec: settings.warmupSec,
+        connections: settings.storefrontConnections,
+        products: settings.storefrontProducts,
+        log,
+      });
+    }
   } finally {
-    await dropOwnDatabase();
+    await dropOwnDatabases();
   }
   report.loadAverage.end = loadAverage();
   const written = writeReport(report);

@@ -4,8 +4,8 @@
  * as tools/src/stack.ts (`pnpm dev`) does it; and their resident memory once idle.
  */
 import { infraDown, infraUp } from './lib/infra.js';
-import { REPO_ROOT, TSC } from './lib/paths.js';
-import { runCommand, type ServiceProcess, type Stopped } from './lib/processes.js';
+import { build } from './lib/build.js';
+import type { ServiceProcess, Stopped } from './lib/processes.js';
 import { launchGateway, launchUsers, type ServiceContext } from './lib/services.js';
 import { median } from './lib/stats.js';
 import { loadAverage, type Memory } from './lib/system.js';
@@ -49,14 +49,13 @@ export interface StartupResult {
 }
 
 async function timeBuild(log: (line: string) => void): Promise<StartupResult['build']> {
-  const result = await runCommand(TSC, ['-b', 'platform', 'gateway', 'subgraphs/users'], {
-    cwd: REPO_ROOT,
-  });
-  const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line));
-  if (result.code !== 0) {
-    log(`tsc -b exited ${result.code} with ${errors.length} errors (pnpm dev would stop here)`);
+  const result = await build(['platform', 'gateway', 'subgraphs/users']);
+  if (result.exitCode !== 0) {
+    log(
+      `tsc -b exited ${result.exitCode} with ${result.errors.length} errors (pnpm dev would stop here)`,
+    );
   }
-  return { ms: result.ms, exitCode: result.code, errors };
+  return { ms: result.ms, exitCode: result.exitCode, errors: result.errors };
 }
 
 async function startRound(options: StartupOptions, round: number): Promise<StartupRound> {
@@ -69,7 +68,7 @@ async function startRound(options: StartupOptions, round: number): Promise<Start
   let memory: StartupRound['memory'];
   try {
     usersReadyMs = await users.waitReady();
-    gateway = await launchGateway(context, users);
+    gateway = await launchGateway(context, { users });
     gatewayReadyMs = await gateway.waitReady();
     memory = { users: users.memory(), gateway: gateway.memory() };
   } catch (err) {

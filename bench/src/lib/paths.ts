@@ -7,11 +7,19 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Summaries and service logs; gitignored. */
 export const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 
-export const USERS_DIR = join(REPO_ROOT, 'subgraphs', 'users');
 export const GATEWAY_DIR = join(REPO_ROOT, 'gateway');
 
-/** What deployments serve (the Dockerfile copies it as SUPERGRAPH_PATH). */
-export const USERS_SDL = join(REPO_ROOT, 'schema', 'subgraphs', 'users.graphql');
+/** The subgraphs a benchmark starts (from their compiled `dist/main.js`). */
+export type SubgraphName = 'users' | 'boutiques' | 'products';
+
+export function subgraphDir(name: SubgraphName): string {
+  return join(REPO_ROOT, 'subgraphs', name);
+}
+
+/** A subgraph's committed SDL: what deployments compose (schema/subgraphs/<name>.graphql). */
+export function subgraphSdl(name: SubgraphName): string {
+  return join(REPO_ROOT, 'schema', 'subgraphs', `${name}.graphql`);
+}
 
 export const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 export const TSC = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');

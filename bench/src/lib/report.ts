@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OverheadResult } from '../gateway-overhead.js';
 import type { StartupResult } from '../startup.js';
+import type { StorefrontResult } from '../storefront.js';
 import type { Comparison } from './load.js';
 import { RESULTS_DIR } from './paths.js';
 import { median, type Spread } from './stats.js';
@@ -13,6 +14,9 @@ export interface BenchSettings {
   warmupSec: number;
   meConnections: number;
   loginConnections: number;
+  storefrontConnections: number;
+  /** Products seeded for the storefront query. */
+  storefrontProducts: number;
   startupRounds: number;
   coldInfra: boolean;
   cpuProf: boolean;
@@ -27,10 +31,16 @@ export interface BenchReport {
   infra: { ms: number; summary: string };
   startup?: StartupResult;
   overhead?: OverheadResult;
+  storefront?: StorefrontResult;
 }
 
 /** The issue's targets. */
-export const TARGETS = { meThroughputRatio: 0.5, readyMs: 60_000, residentBytes: 400e6 };
+export const TARGETS = {
+  meThroughputRatio: 0.5,
+  storefrontThroughputRatio: 0.5,
+  readyMs: 60_000,
+  residentBytes: 400e6,
+};
 
 const seconds = (ms: number, digits = 1) => `${(ms / 1000).toFixed(digits)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)}`;
@@ -66,6 +76,47 @@ function overheadSection(o: OverheadResult, settings: BenchSettings): string[] {
     `Per-round throughput ratios: \`me\` ${o.me.rounds.map((r) => r.throughputRatio.toFixed(2)).join(', ')}; \`login\` ${o.login.rounds.map((r) => r.throughputRatio.toFixed(2)).join(', ')}.`,
     '',
     `Target — the gateway keeps at least ${TARGETS.meThroughputRatio} of the direct throughput on \`me\`: ${check(me >= TARGETS.meThroughputRatio)} (${me.toFixed(2)}). Load average ${load(o.loadAverage.before)} → ${load(o.loadAverage.after)}.`,
+  ];
+}
+
+const milliseconds = (ms: number) => `${ms.toFixed(1)} ms`;
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function storefrontSection(s: StorefrontResult, settings: BenchSettings): string[] {
+  const c = s.storefront;
+  const ratio = c.throughputRatio.median;
+  const work = s.gatewayWork;
+  const fetches = Object.entries(work.fetches)
+    .map(
+      ([subgraph, f]) =>
+        `${subgraph} ${f.perOperation.toFixed(2)} fetch per query, ${milliseconds(f.meanMs)} each`,
+    )
+    .join('; ');
+  const inSubgraphs = Object.values(work.fetches).reduce(
+    (sum, f) => sum + f.perOperation * f.meanMs,
+    0,
+  );
+  const build =
+    s.build.exitCode === 0
+      ? `\`tsc -b ${s.build.projects.join(' ')}\` clean (${seconds(s.build.ms)})`
+      : `\`tsc -b ${s.build.projects.join(' ')}\` exited ${s.build.exitCode} with ${s.build.errors.length} type errors (measured what it emitted): ${s.build.errors.map((e) => `\`${e}\``).join(', ')}`;
+  const mb = (name: keyof StorefrontResult['memory']) => megabytes(s.memory[name].rss);
+  return [
+    `## Storefront query (${s.mode} mode)`,
+    '',
+    `A page of 50 active products with their boutique (\`products(filter: { search, inStock, minPrice, maxPrice }, sort: PRICE_ASC, first: 50)\`), anonymous, through the gateway (products, then boutiques for the names) and on the products subgraph directly (\`boutique { id }\` only): ${settings.rounds} rounds × ${settings.durationSec} s per target, interleaved, after a ${settings.warmupSec} s warm-up. Seeded through the gateway: ${s.seed.boutiques} boutiques, ${s.seed.products} products, ${s.seed.matching} matching the filter (${seconds(s.seed.ms)}; products' read model knew the approved boutiques ${seconds(s.seed.readModelMs)} after the approvals).`,
+    '',
+    '| operation | connections | gateway req/s | direct req/s | gateway p99 | direct p99 | throughput ratio | p99 ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${comparisonRow(c)} |`,
+    '',
+    `Per-round throughput ratios: ${c.rounds.map((r) => r.throughputRatio.toFixed(2)).join(', ')}; p99 ratios: ${c.rounds.map((r) => r.p99Ratio.toFixed(2)).join(', ')}.`,
+    '',
+    `Inside the gateway (its metrics over the ${work.operations} measured queries): ${milliseconds(work.operationMeanMs)} per query on average, of which ${fetches}: ≈ ${milliseconds(inSubgraphs)} waiting for subgraphs (the two fetches run one after the other), ≈ ${milliseconds(work.operationMeanMs - inSubgraphs)} of its own (parsing, planning, merging, serializing). One page is ${kilobytes(s.responseBytes.gateway)} through the gateway, ${kilobytes(s.responseBytes.direct)} direct; its 50 products belong to ${s.boutiquesInPage} boutiques.`,
+    '',
+    `Resident memory after the load (MB): users ${mb('users')}, boutiques ${mb('boutiques')}, products ${mb('products')}, gateway ${mb('gateway')}. Build: ${build}.`,
+    '',
+    `Target — the gateway keeps at least ${TARGETS.storefrontThroughputRatio} of the direct throughput on the storefront query: ${check(ratio >= TARGETS.storefrontThroughputRatio)} (${ratio.toFixed(2)}). Load average ${load(s.loadAverage.before)} → ${load(s.loadAverage.after)}.`,
   ];
 }
 
@@ -132,7 +183,7 @@ function memorySection(o: OverheadResult): string[] {
 export function toMarkdown(report: BenchReport): string {
   const m = report.machine;
   const wip = m.uncommitted.length
-    ? ` (+${m.uncommitted.length} uncommitted changes in platform, gateway, users)`
+    ? ` (+${m.uncommitted.length} uncommitted changes in the measured packages)`
     : '';
   const lines = [
     '# Vitrine benchmarks',
@@ -141,6 +192,7 @@ export function toMarkdown(report: BenchReport): string {
     '',
   ];
   if (report.overhead) lines.push(...overheadSection(report.overhead, report.settings), '');
+  if (report.storefront) lines.push(...storefrontSection(report.storefront, report.settings), '');
   if (report.startup) lines.push(...startupSection(report.startup), '');
   if (report.overhead) lines.push(...memorySection(report.overhead), '');
   return lines.join('\n');

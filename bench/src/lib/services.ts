@@ -2,15 +2,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { GATEWAY_DIR, RESULTS_DIR, USERS_DIR, USERS_SDL } from './paths.js';
+import { GATEWAY_DIR, RESULTS_DIR, subgraphDir, subgraphSdl, type SubgraphName } from './paths.js';
+import { startGroupAtEnd } from './kafka.js';
 import { freePort, ServiceProcess } from './processes.js';
 
 /**
  * - `production`: what the Dockerfile runs (NODE_ENV=production; the gateway serves a composed
- *   supergraph file: here the committed users SDL composed alone, routed to our users subgraph).
+ *   supergraph file: here the committed SDL of the subgraphs we started, routed to them).
  * - `development`: what `pnpm dev` (tools/src/stack.ts) runs: the gateway introspects the subgraphs
- *   of schema/supergraph.yaml and composes them itself, re-polling every 10 s.
+ *   of a rover config (here naming ours) and composes them itself, re-polling every 10 s.
  */
 export type Mode = 'production' | 'development';
 
@@ -18,16 +18,22 @@ export interface ServiceContext {
   mode: Mode;
   /** From `pnpm infra up`: MONGODB_URI, KAFKA_BROKERS, ... */
   infraEnv: Record<string, string>;
-  /** The users subgraph's own database, dropped when the benchmark ends. */
-  dbName: string;
+  /**
+   * The databases given to the subgraphs launched (`bench_<name>_<run>`), collected here so that
+   * the benchmark drops them when it ends.
+   */
+  databases: Set<string>;
   logDir: string;
   runId: string;
-  /** Extra node flags for both services (`--cpu-prof` writes a profile when they exit). */
+  /** Extra node flags for every service (`--cpu-prof` writes a profile when they exit). */
   nodeArgs?: string[];
 }
 
 /** The stack's local bootstrap admin (stack.ts sets one too: its hash is part of a first start). */
-const ADMIN = { ADMIN_EMAIL: 'admin@bench.vitrine.test', ADMIN_PASSWORD: 'Bench-Boutique-2026' };
+export const BOOTSTRAP_ADMIN = {
+  email: 'admin@bench.vitrine.test',
+  password: 'Bench-Boutique-2026',
+};
 
 /**
  * A deliberately small environment: the infrastructure's addresses and our own settings, so that
@@ -53,59 +59,101 @@ function logFile(context: ServiceContext, name: string): string {
   return join(context.logDir, `${context.runId}-${name}-${context.mode}.log`);
 }
 
-/** The users entry point of the benchmark: main.js with a consumer group of its own. */
-const USERS_ENTRY = fileURLToPath(new URL('../services/users.js', import.meta.url));
+const jwksUrl = (users: ServiceProcess) => `${users.origin}/.well-known/jwks.json`;
+
 let launches = 0;
 
 /**
- * Launches the users subgraph (see src/services/users.ts) on a free port; argon2 keeps its
- * default memory cost. Each launch consumes with a group of its own: a previous instance that
- * died without leaving its group would otherwise hold the next start for Kafka's session timeout.
+ * Launches `subgraphs/<name>/dist/main.js` as deployments do, on a free port, with a database of
+ * its own (`bench_<name>_<run>`) and consumer groups of its own (`KAFKA_GROUP_PREFIX`,
+ * `bench-<name>-<run>-<n>` instead of the shared `vitrine-<name>`): a benchmark never takes
+ * partitions (and events) from a stack running on the same machine, and a previous instance that
+ * died without leaving its group never holds the next start for Kafka's session timeout. The group
+ * starts at the end of the topics (see kafka.ts): the service sees this run's events only.
+ * `users` verifies tokens with its own keys; the others fetch them from `users`' JWKS.
  */
-export async function launchUsers(context: ServiceContext): Promise<ServiceProcess> {
+export async function launchSubgraph(
+  context: ServiceContext,
+  name: SubgraphName,
+  users?: ServiceProcess,
+): Promise<ServiceProcess> {
   const port = await freePort();
   launches += 1;
+  const database = `bench_${name}_${context.runId}`;
+  const groupPrefix = `bench-${name}-${context.runId}-${launches}`;
+  context.databases.add(database);
+  // The subgraphs consume in one group named by the prefix alone (no `consume({ name })`).
+  await startGroupAtEnd(context.infraEnv.KAFKA_BROKERS ?? '127.0.0.1:9092', groupPrefix);
   return ServiceProcess.launch({
-    name: 'users',
-    cwd: USERS_DIR,
-    script: USERS_ENTRY,
+    name,
+    cwd: subgraphDir(name),
+    script: 'dist/main.js',
     nodeArgs: context.nodeArgs,
     port,
     env: {
       ...baseEnv(context, port),
-      MONGODB_DB: context.dbName,
-      BENCH_CONSUMER_GROUP: `bench-users-${context.runId}-${launches}`,
-      ...ADMIN,
+      MONGODB_DB: database,
+      KAFKA_GROUP_PREFIX: groupPrefix,
+      ...(users ? { JWKS_URL: jwksUrl(users) } : {}),
+      // argon2 keeps its default (production) memory cost.
+      ...(name === 'users'
+        ? { ADMIN_EMAIL: BOOTSTRAP_ADMIN.email, ADMIN_PASSWORD: BOOTSTRAP_ADMIN.password }
+        : {}),
     },
-    logFile: logFile(context, 'users'),
+    logFile: logFile(context, name),
   });
 }
 
-/** The users subgraph's committed SDL composed alone, for a production-mode gateway. */
-function usersOnlySupergraph(users: ServiceProcess): string {
-  const typeDefs = parse(readFileSync(USERS_SDL, 'utf8'));
-  const result = composeServices([{ name: 'users', url: users.graphqlUrl, typeDefs }]);
+export function launchUsers(context: ServiceContext): Promise<ServiceProcess> {
+  return launchSubgraph(context, 'users');
+}
+
+/** The subgraphs a gateway routes to: always users (the JWKS), and any of the others. */
+export type GatewaySubgraphs = { users: ServiceProcess } & Partial<
+  Record<SubgraphName, ServiceProcess>
+>;
+
+function routed(subgraphs: GatewaySubgraphs): [SubgraphName, ServiceProcess][] {
+  return Object.entries(subgraphs) as [SubgraphName, ServiceProcess][];
+}
+
+/** The committed SDL of the given subgraphs composed together, for a production-mode gateway. */
+function composedSupergraph(subgraphs: GatewaySubgraphs): string {
+  const services = routed(subgraphs).map(([name, service]) => ({
+    name,
+    url: service.graphqlUrl,
+    typeDefs: parse(readFileSync(subgraphSdl(name), 'utf8')),
+  }));
+  const result = composeServices(services);
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  const path = join(RESULTS_DIR, 'users-only.supergraph.graphql');
+  const path = join(RESULTS_DIR, `${services.map((s) => s.name).join('+')}.supergraph.graphql`);
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(path, result.supergraphSdl);
   return path;
 }
 
-/** A rover config naming only the bench's users subgraph, for a development-mode gateway. */
-function usersOnlyConfig(users: ServiceProcess): string {
-  const path = join(RESULTS_DIR, 'users-only.supergraph.yaml');
+/** A rover config naming the given subgraphs, for a development-mode gateway. */
+function roverConfig(subgraphs: GatewaySubgraphs): string {
+  const entries = routed(subgraphs);
+  const path = join(RESULTS_DIR, `${entries.map(([name]) => name).join('+')}.supergraph.yaml`);
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(path, `subgraphs:\n  users:\n    routing_url: ${users.graphqlUrl}\n`);
+  const lines = entries.map(([name, s]) => `  ${name}:\n    routing_url: ${s.graphqlUrl}\n`);
+  writeFileSync(path, `subgraphs:\n${lines.join('')}`);
   return path;
 }
 
-/** Launches `gateway/dist/main.js` on a free port, routing `users` to the given subgraph. */
+/**
+ * Launches `gateway/dist/main.js` on a free port, knowing the given subgraphs alone (the committed
+ * supergraph also names subgraphs we do not start, whose absence would keep it from being ready).
+ */
 export async function launchGateway(
   context: ServiceContext,
-  users: ServiceProcess,
+  subgraphs: GatewaySubgraphs,
 ): Promise<ServiceProcess> {
   const port = await freePort();
+  const urls = Object.fromEntries(
+    routed(subgraphs).map(([name, s]) => [`${name.toUpperCase()}_URL`, s.graphqlUrl]),
+  );
   return ServiceProcess.launch({
     name: 'gateway',
     cwd: GATEWAY_DIR,
@@ -114,13 +162,11 @@ export async function launchGateway(
     port,
     env: {
       ...baseEnv(context, port),
-      USERS_URL: users.graphqlUrl,
-      JWKS_URL: `${users.origin}/.well-known/jwks.json`,
-      // The pair measured is gateway + users: the gateway knows users alone (the supergraph also
-      // names other subgraphs, whose absence would keep the gateway from being ready).
+      ...urls,
+      JWKS_URL: jwksUrl(subgraphs.users),
       ...(context.mode === 'production'
-        ? { SUPERGRAPH_PATH: usersOnlySupergraph(users) }
-        : { SUPERGRAPH_CONFIG: usersOnlyConfig(users) }),
+        ? { SUPERGRAPH_PATH: composedSupergraph(subgraphs) }
+        : { SUPERGRAPH_CONFIG: roverConfig(subgraphs) }),
     },
     logFile: logFile(context, 'gateway'),
   });

@@ -45,6 +45,15 @@ function git(...args: string[]): string {
   }
 }
 
+/** The packages whose code the benchmarks run. */
+const MEASURED = [
+  'platform',
+  'gateway',
+  'subgraphs/users',
+  'subgraphs/boutiques',
+  'subgraphs/products',
+];
+
 export function describeMachine(): Machine {
   const cores = cpus();
   return {
@@ -53,7 +62,7 @@ export function describeMachine(): Machine {
     totalMemoryBytes: totalmem(),
     node: process.version,
     commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
-    uncommitted: git('status', '--porcelain', '--', 'platform', 'gateway', 'subgraphs/users')
+    uncommitted: git('status', '--porcelain', '--', ...MEASURED)
       .split('\n')
       .filter(Boolean),
   };
