@@ -112,6 +112,9 @@ export class RecordingPublisher implements EventPublisher {
  * Commits a new consumer group's offsets at the current end of the topics, before the group's
  * first start. A test instance (testConfig gives each its own group) then reads the events of its
  * own test, not the whole history of the shared local Kafka, which a new group replays first.
+ *
+ * One group join for all topics: kafkajs' `admin.setOffsets` joins once per topic (seconds each).
+ * As setOffsets does: join, stay paused, seek (which commits), leave after the first fetch.
  */
 export async function startGroupAtEnd(
   kafka: Kafka,
@@ -121,16 +124,31 @@ export async function startGroupAtEnd(
   await ensureTopics(kafka, topics);
   const admin = kafka.admin();
   await admin.connect();
+  const ends = await Promise.all(
+    topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })),
+  ).finally(() => admin.disconnect());
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+  await consumer.connect();
   try {
-    for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+    const fetched = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`group ${groupId} did not join in 30 s`)),
+        30_000,
+      );
+      const off = consumer.on(consumer.events.FETCH, () => {
+        clearTimeout(timer);
+        off();
+        resolve();
       });
+    });
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({ eachBatchAutoResolve: false, eachBatch: () => Promise.resolve() });
+    consumer.pause(topics.map((topic) => ({ topic })));
+    for (const { topic, offsets } of ends) {
+      for (const { partition, high } of offsets) consumer.seek({ topic, partition, offset: high });
     }
+    await fetched;
   } finally {
-    await admin.disconnect();
+    await consumer.disconnect();
   }
 }
