@@ -29,6 +29,7 @@ const USAGE = `Usage: pnpm bench [options]      (or: node bench/dist/run.js [opt
   --cold-infra           also stop the shared infrastructure and time \`pnpm infra up\` from
                          all-stopped: this breaks every test running on the machine, so use it
                          only when nobody else does
+  --node-options FLAGS   extra node flags for every service (e.g. "--max-semi-space-size=2")
   --cpu-prof             write V8 CPU profiles of every service (node --cpu-prof) to
                          bench/results/profiles/; profiling slows them, so ratios shift
   -h, --help`;
@@ -65,6 +66,7 @@ function parseOptions(): { settings: BenchSettings; parts: Set<Part> } | undefin
       'storefront-products': { type: 'string', default: '150' },
       'cold-infra': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      'node-options': { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -85,6 +87,7 @@ function parseOptions(): { settings: BenchSettings; parts: Set<Part> } | undefin
       startupRounds: positive('startup-rounds', values['startup-rounds']),
       coldInfra: values['cold-infra'],
       cpuProf: values['cpu-prof'],
+      nodeOptions: values['node-options'].split(/\s+/).filter(Boolean),
     },
   };
 }
@@ -129,7 +132,10 @@ async function main(): Promise<void> {
     databases,
     logDir,
     runId,
-    nodeArgs: settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
+    nodeArgs: [
+      ...settings.nodeOptions,
+      ...(settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ],
   };
   const report: BenchReport = {
     date,

@@ -20,6 +20,8 @@ export interface BenchSettings {
   startupRounds: number;
   coldInfra: boolean;
   cpuProf: boolean;
+  /** Extra node flags given to every service (`--node-options`). */
+  nodeOptions: string[];
 }
 
 export interface BenchReport {
