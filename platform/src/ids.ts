@@ -26,3 +26,21 @@ export function idOf(value: { _id: Types.ObjectId } | Types.ObjectId | string): 
   if (value instanceof Types.ObjectId) return value.toHexString();
   return value._id.toHexString();
 }
+
+/** The valid ids among `ids` as ObjectIds, for an `$in` query (an id that cannot exist is dropped). */
+export function objectIdsOf(ids: readonly string[]): Types.ObjectId[] {
+  return ids.map(tryObjectId).filter((id) => id !== null);
+}
+
+/**
+ * What a DataLoader batch function returns: the items found by one `$in` query, put in the order
+ * of the requested ids, with null where nothing was found.
+ */
+export function inOrderOf<T>(
+  ids: readonly string[],
+  found: readonly T[],
+  keyOf: (item: T) => string,
+): (T | null)[] {
+  const byKey = new Map(found.map((item) => [keyOf(item), item]));
+  return ids.map((id) => byKey.get(id) ?? null);
+}

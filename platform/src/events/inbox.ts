@@ -6,7 +6,7 @@ import {
   type ReturnModelType,
 } from '@typegoose/typegoose';
 import type { Connection } from 'mongoose';
-import { isDuplicateKeyError } from '../db/connection.js';
+import { isDuplicateKeyError, type AnyModel } from '../db/connection.js';
 
 /** The record that a consumer has applied an event. */
 @index({ consumer: 1, eventId: 1 }, { unique: true })
@@ -81,4 +81,26 @@ export function notYetApplied(eventId: string) {
 
 export function markApplied(eventId: string, keep = 50) {
   return { $push: { appliedEvents: { $each: [eventId], $slice: -keep } } };
+}
+
+/**
+ * Applies an event to one read-model document, creating it if needed, at most once: the document
+ * keeps the ids of the events it applied. On a redelivery the filter misses, the upsert's insert
+ * hits the existing `_id`, and that duplicate key means "already done".
+ * (FerretDB ignores `$setOnInsert`: reads must default what it would have set.)
+ */
+export async function upsertOnce(
+  model: AnyModel,
+  _id: unknown,
+  eventId: string,
+  update: { $push?: Record<string, unknown> } & Record<string, unknown>,
+): Promise<void> {
+  const $push = { ...update.$push, ...markApplied(eventId).$push };
+  try {
+    await model
+      .updateOne({ _id, ...notYetApplied(eventId) }, { ...update, $push }, { upsert: true })
+      .exec();
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@vitrine/platform';
+import { inOrderOf, type BaseContext } from '@vitrine/platform';
 import type { BoutiqueTeamDocument } from './models/boutique-team.model.js';
 import type { CategoryDocument } from './models/category.model.js';
 import type { ProductDocument } from './models/product.model.js';
@@ -41,8 +41,7 @@ export function createLoaders({
     product: new DataLoader((ids) => queries.byIds(ids)),
     stock: new DataLoader(async (ids) => {
       const found = await stock.byIds(ids);
-      const byId = new Map(found.map((s) => [s._id.toHexString(), s]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return inOrderOf(ids, found, (s) => s._id.toHexString());
     }),
     team: new DataLoader((ids) => teams.byIds(ids)),
     category: new DataLoader((ids) => categories.byIds(ids)),

@@ -1,14 +1,15 @@
 import {
   Errors,
   initialOutbox,
+  inOrderOf,
   isDuplicateKeyError,
+  objectIdsOf,
   paginate,
   requireOwnerOr,
   requireRole,
   requireViewer,
   Role,
   toObjectId,
-  tryObjectId,
   updateWithEvents,
   type AuthContext,
   type ConnectionResult,
@@ -255,10 +256,8 @@ export class BoutiqueService {
    * whatever its status; its private fields stay guarded.
    */
   async byIds(ids: readonly string[]): Promise<(BoutiqueDocument | null)[]> {
-    const objectIds = ids.map((id) => tryObjectId(id)).filter((id) => id !== null);
-    const found = await this.boutiques.find({ _id: { $in: objectIds } }).exec();
-    const byId = new Map(found.map((b) => [b.id, b]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = await this.boutiques.find({ _id: { $in: objectIdsOf(ids) } }).exec();
+    return inOrderOf(ids, found, (b) => b.id);
   }
 
   async load(id: string, field = 'id'): Promise<BoutiqueDocument> {

@@ -1,6 +1,8 @@
 import {
   Errors,
   hasRole,
+  inOrderOf,
+  objectIdsOf,
   paginate,
   requireOwnerOr,
   requireRole,
@@ -16,7 +18,7 @@ import {
   type OutboxWriter,
   type Viewer,
 } from '@vitrine/platform';
-import { Types, type QueryFilter } from 'mongoose';
+import type { QueryFilter } from 'mongoose';
 import { isTeamMember, type BoutiqueTeam } from '../models/boutique-team.model.js';
 import {
   ActorKind,
@@ -205,12 +207,8 @@ export class OrderService {
 
   /** Loads many orders in one query, in the order of `ids` (null where there is none). */
   async byIds(ids: readonly string[]): Promise<(OrderDocument | null)[]> {
-    const objectIds = ids
-      .filter((id) => Types.ObjectId.isValid(id))
-      .map((id) => new Types.ObjectId(id));
-    const found = await this.orders.find({ _id: { $in: objectIds } }).exec();
-    const byId = new Map(found.map((o) => [o.id, o]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = await this.orders.find({ _id: { $in: objectIdsOf(ids) } }).exec();
+    return inOrderOf(ids, found, (o) => o.id);
   }
 
   private async forEachPaymentOrder(

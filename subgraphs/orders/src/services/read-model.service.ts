@@ -1,7 +1,8 @@
 import {
-  isDuplicateKeyError,
+  inOrderOf,
   markApplied,
   notYetApplied,
+  upsertOnce,
   type EventPayload,
 } from '@vitrine/platform';
 import type {
@@ -41,11 +42,11 @@ export class ReadModelService {
     const $setOnInsert: Record<string, unknown> = {};
     if (!set.staffIds) $setOnInsert.staffIds = [];
     if (!set.status) $setOnInsert.status = 'pending';
-    await this.upsertOnce(this.teams, boutiqueId, eventId, { $set, $setOnInsert });
+    await upsertOnce(this.teams, boutiqueId, eventId, { $set, $setOnInsert });
   }
 
   async applyProductSnapshot(eventId: string, productId: string, snapshot: Snapshot) {
-    await this.upsertOnce(this.products, productId, eventId, {
+    await upsertOnce(this.products, productId, eventId, {
       $set: {
         boutiqueId: snapshot.boutiqueId,
         title: snapshot.title,
@@ -93,8 +94,8 @@ export class ReadModelService {
       .lean()
       .exec();
     // FerretDB ignores $setOnInsert, so a team first written by an upsert may lack its defaults.
-    const byId = new Map(found.map((t) => [t._id, { ...t, staffIds: t.staffIds ?? [] }]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const teams = found.map((t) => ({ ...t, staffIds: t.staffIds ?? [] }));
+    return inOrderOf(ids, teams, (t) => t._id);
   }
 
   async productsByIds(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {
@@ -102,32 +103,6 @@ export class ReadModelService {
       .find({ _id: { $in: [...new Set(ids)] } })
       .lean()
       .exec();
-    const byId = new Map(found.map((p) => [p._id, p]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }
-
-  /**
-   * Upsert of one read-model document unless it already recorded the event. When it did, the
-   * filter misses and the upsert's insert hits the existing `_id`: that duplicate means "done".
-   */
-  private async upsertOnce(
-    model: BoutiqueTeamModel | CatalogProductModel,
-    _id: string,
-    eventId: string,
-    update: Record<string, unknown>,
-  ): Promise<void> {
-    try {
-      await (model as BoutiqueTeamModel)
-        .updateOne(
-          { _id, ...notYetApplied(eventId) },
-          { ...update, ...markApplied(eventId) },
-          {
-            upsert: true,
-          },
-        )
-        .exec();
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
+    return inOrderOf(ids, found, (p) => p._id);
   }
 }

@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
 import {
-  Errors,
   ErrorCode,
+  Errors,
   hasRole,
-  isDuplicateKeyError,
-  markApplied,
-  notYetApplied,
+  inOrderOf,
+  upsertOnce,
+  objectIdsOf,
   requireViewer,
   Role,
   tryObjectId,
@@ -49,18 +49,7 @@ export class BoutiqueTeamService {
     const $setOnInsert: Record<string, unknown> = {};
     if (!change.staffIds) $setOnInsert.staffIds = [];
     if (!change.status) $setOnInsert.status = 'pending';
-    try {
-      await this.teams
-        .updateOne(
-          { _id: tryObjectId(boutiqueId), ...notYetApplied(eventId) },
-          { $set, $setOnInsert, ...markApplied(eventId) },
-          { upsert: true },
-        )
-        .exec();
-    } catch (err) {
-      // The document exists and already has this event: the upsert's insert collided.
-      if (!isDuplicateKeyError(err)) throw err;
-    }
+    await upsertOnce(this.teams, tryObjectId(boutiqueId), eventId, { $set, $setOnInsert });
     if (change.status) {
       const team = await this.get(boutiqueId);
       await this.products
@@ -75,10 +64,8 @@ export class BoutiqueTeamService {
   }
 
   async byIds(ids: readonly string[]): Promise<(BoutiqueTeamDocument | null)[]> {
-    const objectIds = ids.map(tryObjectId).filter((id) => id !== null);
-    const found = await this.teams.find({ _id: { $in: objectIds } }).exec();
-    const byId = new Map(found.map((t) => [t._id.toHexString(), t]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = await this.teams.find({ _id: { $in: objectIdsOf(ids) } }).exec();
+    return inOrderOf(ids, found, (t) => t._id.toHexString());
   }
 
   /**

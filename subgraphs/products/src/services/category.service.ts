@@ -1,6 +1,8 @@
 import {
   Errors,
+  inOrderOf,
   isDuplicateKeyError,
+  objectIdsOf,
   requireRole,
   Role,
   toObjectId,
@@ -86,10 +88,8 @@ export class CategoryService {
   }
 
   async byIds(ids: readonly string[]): Promise<(CategoryDocument | null)[]> {
-    const objectIds = ids.map(tryObjectId).filter((id) => id !== null);
-    const found = await this.categories.find({ _id: { $in: objectIds } }).exec();
-    const byId = new Map(found.map((c) => [c.id, c]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = await this.categories.find({ _id: { $in: objectIdsOf(ids) } }).exec();
+    return inOrderOf(ids, found, (c) => c.id);
   }
 
   /** The children of many categories in one query, in the order of `parentIds`. */

@@ -1,10 +1,11 @@
 import {
   Errors,
   hasRole,
+  inOrderOf,
+  objectIdsOf,
   paginate,
   Role,
   toObjectId,
-  tryObjectId,
   type AuthContext,
   type ConnectionResult,
 } from '@vitrine/platform';
@@ -57,10 +58,8 @@ export class ProductQueryService {
 
   /** Many products in one query, in the order of `ids` (null where there is none). */
   async byIds(ids: readonly string[]): Promise<(ProductDocument | null)[]> {
-    const objectIds = ids.map(tryObjectId).filter((id) => id !== null);
-    const found = await this.products.find({ _id: { $in: objectIds } }).exec();
-    const byId = new Map(found.map((p) => [p.id, p]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = await this.products.find({ _id: { $in: objectIdsOf(ids) } }).exec();
+    return inOrderOf(ids, found, (p) => p.id);
   }
 
   /** Whether the viewer may see this product at all. */

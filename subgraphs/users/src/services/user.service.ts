@@ -1,5 +1,7 @@
 import {
   Errors,
+  inOrderOf,
+  objectIdsOf,
   paginate,
   requireOwnerOr,
   requireRole,
@@ -215,12 +217,8 @@ export class UserService {
 
   /** Loads many users in one query, in the order of `ids` (null where there is none). */
   async byIds(ids: readonly string[]): Promise<(UserDocument | null)[]> {
-    const objectIds = ids
-      .filter((id) => Types.ObjectId.isValid(id))
-      .map((id) => new Types.ObjectId(id));
-    const found = await this.users.find({ _id: { $in: objectIds } }).exec();
-    const byId = new Map(found.map((u) => [u.id, u]));
-    return ids.map((id) => byId.get(id) ?? null);
+    const found = await this.users.find({ _id: { $in: objectIdsOf(ids) } }).exec();
+    return inOrderOf(ids, found, (u) => u.id);
   }
 
   /**
