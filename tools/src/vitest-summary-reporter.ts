@@ -14,7 +14,10 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') counts.failed += 1;
         else counts.skipped += 1;
       }
-      if (module.state() === 'failed' && module.children.size === 0) counts.failed += 1;
+      // A suite that fails outside its tests (a hook, an import) is a failure even if none of its
+      // tests ran, or all of them passed.
+      const failedTests = [...module.children.allTests('failed')].length;
+      if (module.state() === 'failed' && failedTests === 0) counts.failed += 1;
     }
     const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
     process.stdout.write(`\ntests: ${counts.passed} passed, ${counts.failed} failed${skipped}\n`);

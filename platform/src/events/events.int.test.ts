@@ -5,6 +5,7 @@ import { DEAD_LETTER_TOPIC } from './catalog.js';
 import { defineHandler, EventConsumer } from './consumer.js';
 import { createEvent, type CloudEvent } from './envelope.js';
 import { initialOutbox, updateWithEvents } from './outbox.js';
+import { ensureTopics } from './kafka.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { createProducer, KafkaEventPublisher, toKafkaMessage } from './publisher.js';
 import { eventFixture, type EventFixture } from './test/event-fixture.js';
@@ -183,5 +184,22 @@ describe(EventConsumer.name, () => {
       'x-dead-letter-topic': 'vitrine.users',
       'x-dead-letter-reason': 'handler failed on purpose',
     });
+  });
+});
+
+describe(ensureTopics.name, () => {
+  it('returns only once a topic created at the same time by another client answers', async () => {
+    const topic = `test.topics-${new Types.ObjectId().toHexString()}`;
+    const admin = f.kafka.admin();
+    await admin.connect();
+    try {
+      // Several services start together; each ensures the same new topics.
+      await Promise.all([0, 1, 2, 3].map(() => ensureTopics(f.kafka, [topic])));
+      const offsets = await admin.fetchTopicOffsets(topic);
+      expect(offsets.map((o) => o.partition).sort()).toEqual([0, 1, 2]);
+      await admin.deleteTopics({ topics: [topic] });
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

@@ -30,25 +30,55 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
   });
 }
 
-/** Creates topics that do not exist yet, so that the first publish does not race their creation. */
+/**
+ * Creates topics that do not exist yet and waits until each partition answers for its offsets, so
+ * that neither the first publish nor a first offset lookup races their creation. A topic another
+ * process has just created is listed before its partitions have a leader: `waitForLeaders` covers
+ * only the topics this call creates.
+ */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
   numPartitions = 3,
 ): Promise<void> {
+  const wanted = [...new Set(topics)];
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((t) => !existing.has(t));
+    const missing = wanted.filter((t) => !existing.has(t));
     if (missing.length) {
       await admin.createTopics({
         waitForLeaders: true,
         topics: missing.map((topic) => ({ topic, numPartitions })),
       });
     }
+    for (const topic of wanted) await untilLed(() => admin.fetchTopicOffsets(topic), topic);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Kafka's answers while a new partition has no leader yet; anything else is a real failure. */
+const LEADERLESS = new Set([
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_FOR_PARTITION',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+]);
+
+async function untilLed<T>(attempt: () => Promise<T>, topic: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const { type, originalError } = error as { type?: string; originalError?: { type?: string } };
+      if (!LEADERLESS.has(type ?? originalError?.type ?? '')) throw error;
+      if (Date.now() > deadline) {
+        throw new Error(`topic ${topic} has no partition leader`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
