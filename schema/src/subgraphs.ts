@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildBoutiquesSchema } from '@vitrine/boutiques';
 import { buildProductsSchema } from '@vitrine/products';
 import { buildOrdersSchema } from '@vitrine/orders';
+import { buildPaymentsSchema } from '@vitrine/payments';
 import { buildUsersSchema } from '@vitrine/users';
 
 /**
@@ -13,4 +14,5 @@ export const subgraphSchemas: Record<string, () => Promise<GraphQLSchema>> = {
   boutiques: () => buildBoutiquesSchema(),
   products: () => buildProductsSchema(),
   orders: () => buildOrdersSchema(),
+  payments: () => buildPaymentsSchema(),
 };

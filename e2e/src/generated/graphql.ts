@@ -62,6 +62,13 @@ export type AddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The coupon a payment used, and what it took off. */
+export type AppliedCoupon = {
+  __typename?: 'AppliedCoupon';
+  amount: Money;
+  code: Scalars['String']['output'];
+};
+
 export type ApplyForBoutiqueInput = {
   address: BoutiqueAddressInput;
   /** Category slugs, at most 10. */
@@ -206,6 +213,13 @@ export type BoutiqueFilter = {
   openNow?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type BoutiquePlanInput = {
+  boutiqueId: Scalars['ID']['input'];
+  interval: SubscriptionInterval;
+  /** A plan code of subscriptionPlans: basic, pro, premium. */
+  plan: Scalars['String']['input'];
+};
+
 /** Where a boutique stands in its approval lifecycle; only APPROVED ones are public. */
 export type BoutiqueStatus =
   | 'APPROVED'
@@ -223,6 +237,46 @@ export type BoutiqueStatusChange = {
   reason?: Maybe<Scalars['String']['output']>;
   to: BoutiqueStatus;
 };
+
+/** A boutique's subscription to a Vitrine plan. */
+export type BoutiqueSubscription = {
+  __typename?: 'BoutiqueSubscription';
+  boutiqueId: Scalars['ID']['output'];
+  /** Active or trialing, or past due within the grace period. */
+  canSell: Scalars['Boolean']['output'];
+  /** Ends at currentPeriodEnd instead of renewing. */
+  cancelAtPeriodEnd: Scalars['Boolean']['output'];
+  currentPeriodEnd?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** While past due, the boutique keeps selling until then. */
+  graceUntil?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Stripe's subscription id. */
+  id: Scalars['ID']['output'];
+  interval: SubscriptionInterval;
+  /** The plan code (see subscriptionPlans). */
+  plan: Scalars['String']['output'];
+  /** What each interval costs. */
+  price: Money;
+  status: BoutiqueSubscriptionStatus;
+};
+
+/** A boutique subscription's status, as Stripe reports it. */
+export type BoutiqueSubscriptionStatus =
+  /** Paid up. */
+  | 'ACTIVE'
+  /** Ended. */
+  | 'CANCELED'
+  /** Created; the first payment is not made yet. */
+  | 'INCOMPLETE'
+  /** The first payment was never made. */
+  | 'INCOMPLETE_EXPIRED'
+  /** A renewal failed; Stripe retries; the grace period runs. */
+  | 'PAST_DUE'
+  /** Paused; the boutique cannot sell. */
+  | 'PAUSED'
+  /** In its free trial. */
+  | 'TRIALING'
+  /** Stripe's retries are exhausted; the boutique cannot sell. */
+  | 'UNPAID';
 
 /** A customer's cart: items from any number of boutiques. */
 export type Cart = {
@@ -314,8 +368,81 @@ export type Checkout = {
   total: Money;
 };
 
+/** A payment, and what Stripe.js needs to confirm it. */
+export type CheckoutPayment = {
+  __typename?: 'CheckoutPayment';
+  /** The PaymentIntent's client secret, while it waits for payment. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  payment: Payment;
+};
+
 /** The orders, or why the cart must be reviewed first. */
 export type CheckoutResult = CartChanged | Checkout;
+
+/** A discount code, applied when a checkout is paid. */
+export type Coupon = {
+  __typename?: 'Coupon';
+  active: Scalars['Boolean']['output'];
+  /** For FIXED: what it takes off. */
+  amountOff?: Maybe<Money>;
+  /** Only this boutique's items. */
+  boutiqueId?: Maybe<Scalars['ID']['output']>;
+  /** Only this category's items (and its subcategories'). */
+  categoryId?: Maybe<Scalars['ID']['output']>;
+  /** Upper case; customers type it in any case. */
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: CouponKind;
+  /** Redemptions allowed in all; null: no limit. */
+  maxRedemptions?: Maybe<Scalars['Int']['output']>;
+  /** The least the eligible items must add up to. */
+  minOrder?: Maybe<Money>;
+  perCustomerLimit: Scalars['Int']['output'];
+  /** For PERCENTAGE: 1 to 100. */
+  percentOff?: Maybe<Scalars['Int']['output']>;
+  redeemed: Scalars['Int']['output'];
+  validFrom?: Maybe<Scalars['DateTimeISO']['output']>;
+  validUntil?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+export type CouponConnection = {
+  __typename?: 'CouponConnection';
+  edges: Array<CouponEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CouponEdge = {
+  __typename?: 'CouponEdge';
+  cursor: Scalars['String']['output'];
+  node: Coupon;
+};
+
+/** How a coupon takes money off. */
+export type CouponKind =
+  | 'FIXED'
+  | 'PERCENTAGE';
+
+export type CreateCouponInput = {
+  amountOff?: InputMaybe<MoneyInput>;
+  /** Required of a boutique's owner: their boutique. */
+  boutiqueId?: InputMaybe<Scalars['ID']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** 3 to 32 letters, digits, - or _ (stored upper case). */
+  code: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind: CouponKind;
+  /** Redemptions allowed in all; none: no limit. */
+  maxRedemptions?: InputMaybe<Scalars['Int']['input']>;
+  minOrder?: InputMaybe<MoneyInput>;
+  perCustomerLimit?: InputMaybe<Scalars['Int']['input']>;
+  percentOff?: InputMaybe<Scalars['Int']['input']>;
+  validFrom?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  validUntil?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
 
 export type CreateProductInput = {
   boutiqueId: Scalars['ID']['input'];
@@ -369,8 +496,12 @@ export type Mutation = {
   applyForBoutique: Boutique;
   /** PENDING → APPROVED. Admins only. */
   approveBoutique: Boutique;
+  /** Cancels at the end of the paid period; the boutique sells until then. */
+  cancelBoutiqueSubscription: BoutiqueSubscription;
   /** Cancels: the customer while payment is pending; the boutique team once paid or accepted; an admin in those statuses. */
   cancelOrder: Order;
+  /** Moves a boutique's running subscription to another plan or interval, prorated. */
+  changeBoutiquePlan: BoutiqueSubscription;
   /** Also ends every other session of the account. */
   changePassword: Scalars['Boolean']['output'];
   /** Turns the cart into one order per boutique under one checkout id, priced from the catalog. The same idempotencyKey returns the same checkout and creates nothing twice. CartChanged when a line changed since it was shown. */
@@ -378,9 +509,15 @@ export type Mutation = {
   clearCart: Cart;
   /** Admins only. */
   createCategory: Category;
+  /** Creates a coupon: admins any, a boutique's owner one for their boutique only. */
+  createCoupon: Coupon;
   /** A new DRAFT product with its variants and stock. */
   createProduct: Product;
+  /** Stops a coupon from applying to new checkouts. */
+  deactivateCoupon: Coupon;
   grantRole: User;
+  /** Refunds (part of) an order's share of its payment: admins at any time, the boutique's team within the refund window. Never more than was captured for the order. */
+  issueRefund: Payment;
   login: AuthPayload;
   /** Ends this session, or every session of the account. */
   logout: Scalars['Boolean']['output'];
@@ -415,11 +552,17 @@ export type Mutation = {
   resetPassword: Scalars['Boolean']['output'];
   /** REJECTED → PENDING: the owner applies again after edits. */
   resubmitBoutique: Boutique;
+  /** Undoes cancelBoutiqueSubscription before the period ends. */
+  resumeBoutiqueSubscription: BoutiqueSubscription;
   revokeRole: User;
   setDefaultAddress: Address;
   setProductStatus: Product;
+  /** Starts (or returns) the payment of a checkout: the orders' totals less the coupon and the loyalty points, as a Stripe PaymentIntent whose client secret Stripe.js confirms. Calling it again returns the same payment. */
+  startCheckoutPayment: CheckoutPayment;
   /** accepted → preparing: the boutique team or an admin. */
   startPreparingOrder: Order;
+  /** Subscribes a boutique to a plan (owner or admin). CONFLICT if it already has a running subscription. */
+  subscribeBoutique: SubscribeBoutiquePayload;
   /** APPROVED → SUSPENDED, with a reason. Admins only. */
   suspendBoutique: Boutique;
   updateAddress: Address;
@@ -479,9 +622,19 @@ export type MutationApproveBoutiqueArgs = {
 };
 
 
+export type MutationCancelBoutiqueSubscriptionArgs = {
+  boutiqueId: Scalars['ID']['input'];
+};
+
+
 export type MutationCancelOrderArgs = {
   orderId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationChangeBoutiquePlanArgs = {
+  input: BoutiquePlanInput;
 };
 
 
@@ -502,14 +655,29 @@ export type MutationCreateCategoryArgs = {
 };
 
 
+export type MutationCreateCouponArgs = {
+  input: CreateCouponInput;
+};
+
+
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationDeactivateCouponArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type MutationGrantRoleArgs = {
   role: Role;
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationIssueRefundArgs = {
+  input: RefundOrderInput;
 };
 
 
@@ -607,6 +775,11 @@ export type MutationResubmitBoutiqueArgs = {
 };
 
 
+export type MutationResumeBoutiqueSubscriptionArgs = {
+  boutiqueId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeRoleArgs = {
   role: Role;
   userId: Scalars['ID']['input'];
@@ -624,8 +797,18 @@ export type MutationSetProductStatusArgs = {
 };
 
 
+export type MutationStartCheckoutPaymentArgs = {
+  input: StartCheckoutPaymentInput;
+};
+
+
 export type MutationStartPreparingOrderArgs = {
   orderId: Scalars['ID']['input'];
+};
+
+
+export type MutationSubscribeBoutiqueArgs = {
+  input: BoutiquePlanInput;
 };
 
 
@@ -735,6 +918,8 @@ export type Order = {
   history: Array<OrderStatusChange>;
   id: Scalars['ID']['output'];
   items: Array<OrderItem>;
+  /** The order's payment, once started. */
+  payment?: Maybe<Payment>;
   shippingAddress: ShippingAddress;
   status: OrderStatus;
   stock: StockStatus;
@@ -816,6 +1001,77 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** The payment of a checkout's orders. */
+export type Payment = {
+  __typename?: 'Payment';
+  /** What is charged: subtotal less discount. */
+  amount: Money;
+  checkoutId: Scalars['String']['output'];
+  coupon?: Maybe<AppliedCoupon>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  currency: Scalars['String']['output'];
+  customerId: Scalars['ID']['output'];
+  /** Coupon and loyalty discounts together. */
+  discount: Money;
+  failureReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  loyaltyPointsSpent: Scalars['Int']['output'];
+  /** card, ... (once paid). */
+  method?: Maybe<Scalars['String']['output']>;
+  orderIds: Array<Scalars['ID']['output']>;
+  orders: Array<PaymentOrderShare>;
+  paidAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Refunded or being refunded, all orders together. */
+  refunded: Money;
+  /** Oldest first. */
+  refunds: Array<Refund>;
+  status: PaymentStatus;
+  /** The orders' totals. */
+  subtotal: Money;
+  /** The Stripe PaymentIntent id. */
+  transactionId?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  edges: Array<PaymentEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  cursor: Scalars['String']['output'];
+  node: Payment;
+};
+
+/** One order's share of a payment. */
+export type PaymentOrderShare = {
+  __typename?: 'PaymentOrderShare';
+  boutiqueId: Scalars['ID']['output'];
+  /** What was charged for it: total less discount. */
+  captured: Money;
+  /** Its share of the coupon and loyalty discounts. */
+  discount: Money;
+  /** Cancelled before the payment started: not charged. */
+  excluded: Scalars['Boolean']['output'];
+  order: Order;
+  /** What can still be refunded. */
+  refundable: Money;
+  /** Refunded or being refunded. */
+  refunded: Money;
+  /** The order's total, before discounts. */
+  total: Money;
+};
+
+export type PaymentStatus =
+  | 'CREATING'
+  | 'FAILED'
+  | 'REQUIRES_PAYMENT'
+  | 'SUCCEEDED';
 
 /** A product of a boutique. */
 export type Product = {
@@ -915,16 +1171,24 @@ export type Query = {
   categories: Array<Category>;
   /** A category by id or by slug. */
   category?: Maybe<Category>;
+  /** Every coupon, newest first (admins). */
+  coupons: CouponConnection;
   /** The signed-in user. */
   me: User;
   /** An order: its customer's, its boutique team's, or an admin's. */
   order: Order;
   /** Every order, newest first. Admins only. */
   orders: OrderConnection;
+  /** For its customer, its boutiques and admins. */
+  payment: Payment;
+  /** Every payment, newest first (admins). */
+  payments: PaymentConnection;
   /** A product you may see; NOT_FOUND otherwise. */
   product: Product;
   /** Search the catalog. The public sees ACTIVE products of approved boutiques; with boutiqueId, its team also sees the rest. */
   products: ProductConnection;
+  /** The plans boutiques can subscribe to. */
+  subscriptionPlans: Array<SubscriptionPlan>;
   /** An account: your own, or anyone for an admin. */
   user: User;
   /** Accounts, newest first. Admins only. */
@@ -967,6 +1231,12 @@ export type QueryCategoryArgs = {
 };
 
 
+export type QueryCouponsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -975,6 +1245,17 @@ export type QueryOrderArgs = {
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrderFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
@@ -1003,6 +1284,33 @@ export type QueryUsersArgs = {
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A refund of (part of) one order's share of a payment. */
+export type Refund = {
+  __typename?: 'Refund';
+  amount: Money;
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  order: Order;
+  reason: Scalars['String']['output'];
+  /** Who asked for it; null for the system. */
+  requestedBy?: Maybe<Scalars['ID']['output']>;
+  /** When Stripe confirmed or refused it. */
+  settledAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  status: RefundStatus;
+};
+
+export type RefundOrderInput = {
+  /** Minor units; all that can still be refunded of the order when absent. */
+  amount?: InputMaybe<Scalars['Int']['input']>;
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type RefundStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
 
 /** A new account. The password must have 10+ characters mixing three kinds. */
 export type RegisterInput = {
@@ -1046,6 +1354,14 @@ export type ShippingAddressInput = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type StartCheckoutPaymentInput = {
+  /** The id that `checkout` returned. */
+  checkoutId: Scalars['ID']['input'];
+  couponCode?: InputMaybe<Scalars['String']['input']>;
+  /** Loyalty points to spend. */
+  loyaltyPoints?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Units of a variant: on sale, held by orders, sold. */
 export type StockLevel = {
   __typename?: 'StockLevel';
@@ -1060,6 +1376,13 @@ export type StockStatus =
   | 'PENDING'
   | 'RESERVED';
 
+export type SubscribeBoutiquePayload = {
+  __typename?: 'SubscribeBoutiquePayload';
+  /** Client secret of the first invoice's payment, to confirm with Stripe.js while the subscription is INCOMPLETE; null when nothing is left to pay. */
+  paymentClientSecret?: Maybe<Scalars['String']['output']>;
+  subscription: BoutiqueSubscription;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The signed-in user's account, each time it changes (from any device). */
@@ -1071,6 +1394,33 @@ export type Subscription = {
 
 export type SubscriptionOrderUpdatedArgs = {
   orderId: Scalars['ID']['input'];
+};
+
+/** How often a boutique subscription is billed. */
+export type SubscriptionInterval =
+  | 'MONTH'
+  | 'YEAR';
+
+/** A plan a boutique can subscribe to. */
+export type SubscriptionPlan = {
+  __typename?: 'SubscriptionPlan';
+  /** What subscribeBoutique takes as plan: basic, pro, premium. */
+  code: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  features: Array<Scalars['String']['output']>;
+  /** Published products; null is unlimited. */
+  maxProducts?: Maybe<Scalars['Int']['output']>;
+  /** Staff accounts; null is unlimited. */
+  maxStaff?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  prices: Array<SubscriptionPlanPrice>;
+};
+
+/** The price of a plan for one billing interval. */
+export type SubscriptionPlanPrice = {
+  __typename?: 'SubscriptionPlanPrice';
+  interval: SubscriptionInterval;
+  price: Money;
 };
 
 /** Only the fields given change. */

@@ -31,6 +31,8 @@ const productStatus = z.enum(['draft', 'active', 'archived']);
 const productSnapshot = z.object({
   boutiqueId: id,
   title: z.string(),
+  /** The product's category and its ancestors (coupons scoped to a category match any). */
+  categoryIds: z.array(id).default([]),
   status: productStatus,
   variants: z.array(
     z.object({
@@ -50,6 +52,18 @@ const orderItem = z.object({
   sku: z.string(),
   quantity: z.number().int().positive(),
   unitPrice: money,
+});
+
+/** A boutique's subscription to a plan, as Stripe last told it. */
+const subscriptionState = z.object({
+  subscriptionId: z.string(),
+  boutiqueId: id,
+  plan: z.string(),
+  interval: z.enum(['month', 'year']),
+  status: z.string(),
+  currentPeriodEnd: z.iso.datetime().nullable(),
+  /** Until when a past-due boutique keeps selling. */
+  graceUntil: z.iso.datetime().nullable(),
 });
 
 export const eventCatalog = {
@@ -210,6 +224,8 @@ export const eventCatalog = {
     payload: z.object({
       orderId: id,
       checkoutId: z.string(),
+      /** Every order of the checkout (one per boutique), so a consumer knows when it has all. */
+      checkoutOrderIds: z.array(id).min(1),
       customerId: id,
       boutiqueId: id,
       items: z.array(orderItem).min(1),
@@ -241,7 +257,8 @@ export const eventCatalog = {
     }),
   },
 
-  // payments (published by the payments subgraph; until it exists, tests publish them)
+  // payments
+  /** The customer's money was captured for these orders (the amount after discounts). */
   'payment.completed': {
     domain: 'payments',
     payload: z.object({
@@ -252,6 +269,7 @@ export const eventCatalog = {
       amount: money,
     }),
   },
+  /** The payment failed: its orders are cancelled and its coupon and points given back. */
   'payment.failed': {
     domain: 'payments',
     payload: z.object({
@@ -261,6 +279,37 @@ export const eventCatalog = {
       customerId: id,
       reason: z.string(),
     }),
+  },
+  /** Stripe confirmed a refund of (part of) one order's share of a payment. */
+  'payment.refunded': {
+    domain: 'payments',
+    payload: z.object({
+      paymentId: z.string(),
+      refundId: z.string(),
+      checkoutId: z.string(),
+      orderId: id,
+      boutiqueId: id,
+      customerId: id,
+      amount: money,
+      /** What was captured for the order, and all that is refunded of it now. */
+      orderCaptured: money,
+      orderRefunded: money,
+      /** Of the whole payment: for reversing what was earned on it pro rata. */
+      paymentCaptured: money,
+      reason: z.string(),
+    }),
+  },
+  'subscription.activated': {
+    domain: 'payments',
+    payload: subscriptionState,
+  },
+  'subscription.past_due': {
+    domain: 'payments',
+    payload: subscriptionState,
+  },
+  'subscription.cancelled': {
+    domain: 'payments',
+    payload: subscriptionState,
   },
 } as const satisfies Record<string, { domain: DomainName; payload: z.ZodType }>;
 

@@ -26,6 +26,27 @@ export function defineHandler<T extends EventType>(
   return { type, handle };
 }
 
+/**
+ * One handler per type from several parts of a subgraph that react to the same events: the
+ * handlers of a type run one after the other. Each must be idempotent on its own, since a retry
+ * after a failure of the second runs the first again.
+ */
+export function combineHandlers(handlers: readonly AnyEventHandler[]): AnyEventHandler[] {
+  const byType = new Map<EventType, AnyEventHandler[]>();
+  for (const handler of handlers) {
+    byType.set(handler.type, [...(byType.get(handler.type) ?? []), handler]);
+  }
+  return [...byType].map(([type, group]) =>
+    group.length === 1
+      ? group[0]
+      : (defineHandler(type, async (event, ctx) => {
+          for (const handler of group) {
+            await (handler as EventHandler).handle(event as CloudEvent, ctx);
+          }
+        }) as AnyEventHandler),
+  );
+}
+
 export interface RetryPolicy {
   /** Attempts after the first, before the message is parked on the dead-letter topic. */
   retries: number;

@@ -1,5 +1,6 @@
 import { modelOptions, prop } from '@typegoose/typegoose';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Matches, Max, Min } from 'class-validator';
+import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 
 /**
  * Money as every subgraph stores and shows it: integer minor units and an ISO 4217 code, never a
@@ -15,5 +16,20 @@ export class Money {
 
   @Field({ description: 'ISO 4217 code, e.g. EUR.' })
   @prop({ required: true })
+  currency!: string;
+}
+
+const MAX_AMOUNT = 100_000_000;
+
+/** Money as clients send it; one definition, so that every subgraph's input composes the same. */
+@InputType({ description: 'An amount in minor units (1999 is 19.99) and an ISO 4217 code.' })
+export class MoneyInput {
+  @Field(() => Int)
+  @Min(0, { message: 'amount must not be negative' })
+  @Max(MAX_AMOUNT)
+  amount!: number;
+
+  @Field()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code, e.g. EUR' })
   currency!: string;
 }

@@ -88,6 +88,7 @@ describe('stock saga', () => {
       return createEvent('vitrine.orders', 'order.created', orderId, {
         orderId,
         checkoutId: `checkout-${orderId}`,
+        checkoutOrderIds: [orderId],
         customerId: new Types.ObjectId().toHexString(),
         boutiqueId: boutique.id,
         items: [

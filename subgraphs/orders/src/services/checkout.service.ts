@@ -216,6 +216,7 @@ export class CheckoutService {
     const event = this.outbox.event('order.created', plain.orderId, {
       orderId: plain.orderId,
       checkoutId: record.checkoutId,
+      checkoutOrderIds: record.orders.map((o) => o.orderId),
       customerId: record.customerId,
       boutiqueId: plain.boutiqueId,
       items: eventItems(plain),

@@ -284,6 +284,7 @@ export class OrdersTestbed {
     const snapshot = {
       boutiqueId: p.boutiqueId,
       title: 'Linen shirt',
+      categoryIds: [],
       status: 'active' as const,
       variants: [
         {

@@ -400,6 +400,7 @@ export class ProductService {
   /** What other domains keep of a product (product.created / product.updated). */
   private snapshot(
     product: Pick<NewProduct, 'boutiqueId' | 'title'> & {
+      categoryIds: string[];
       status: ProductStatus;
       variants: VariantData[];
     },
@@ -408,6 +409,7 @@ export class ProductService {
     return {
       boutiqueId: product.boutiqueId,
       title: product.title,
+      categoryIds: [...product.categoryIds],
       status: product.status,
       variants: product.variants.map((v) => ({
         variantId: v._id.toHexString(),

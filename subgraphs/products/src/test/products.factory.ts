@@ -234,6 +234,7 @@ export class ProductsFactory {
     const data: EventPayload<'order.created'> = {
       orderId,
       checkoutId: `checkout-${orderId}`,
+      checkoutOrderIds: [orderId],
       customerId: new Types.ObjectId().toHexString(),
       boutiqueId: boutique.id,
       items: lines,

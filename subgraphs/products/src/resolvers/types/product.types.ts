@@ -1,4 +1,4 @@
-import { ConnectionArgs } from '@vitrine/platform';
+import { ConnectionArgs, MoneyInput } from '@vitrine/platform';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -20,19 +20,8 @@ registerEnumType(ProductSort, { name: 'ProductSort' });
 
 const CURRENCY = /^[A-Z]{3}$/;
 const SKU = /^[A-Za-z0-9._-]+$/;
-const MAX_AMOUNT = 100_000_000;
 
-@InputType({ description: 'An amount in minor units (1999 is 19.99) and an ISO 4217 code.' })
-export class MoneyInput {
-  @Field(() => Int)
-  @Min(0, { message: 'amount must not be negative' })
-  @Max(MAX_AMOUNT)
-  amount!: number;
-
-  @Field()
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code, e.g. EUR' })
-  currency!: string;
-}
+export { MoneyInput };
 
 @InputType()
 export class VariantInput {
