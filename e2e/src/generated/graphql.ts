@@ -104,6 +104,8 @@ export type Boutique = {
   /** Category slugs. */
   categories: Array<Scalars['String']['output']>;
   contact: BoutiqueContact;
+  /** The boutique's coupons, newest first. */
+  coupons: CouponConnection;
   /** An https URL. */
   coverUrl?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
@@ -120,6 +122,8 @@ export type Boutique = {
   /** The boutique's orders, newest first. */
   orders: OrderConnection;
   owner: User;
+  /** Payments that include an order of the boutique, newest first. */
+  payments: PaymentConnection;
   products: ProductConnection;
   /** Unique, URL form: a-z, 0-9 and hyphens. Never changes. */
   slug: Scalars['String']['output'];
@@ -130,7 +134,16 @@ export type Boutique = {
   statusHistory: Array<BoutiqueStatusChange>;
   /** Why it was last rejected or suspended. Visible to its team and admins only. */
   statusReason?: Maybe<Scalars['String']['output']>;
+  /** The boutique's Vitrine subscription (null if it never subscribed). */
+  subscription?: Maybe<BoutiqueSubscription>;
   updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** An independent boutique selling on Vitrine. */
+export type BoutiqueCouponsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -138,6 +151,13 @@ export type Boutique = {
 export type BoutiqueOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrderFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** An independent boutique selling on Vitrine. */
+export type BoutiquePaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 
@@ -241,6 +261,7 @@ export type BoutiqueStatusChange = {
 /** A boutique's subscription to a Vitrine plan. */
 export type BoutiqueSubscription = {
   __typename?: 'BoutiqueSubscription';
+  boutique: Boutique;
   boutiqueId: Scalars['ID']['output'];
   /** Active or trialing, or past due within the grace period. */
   canSell: Scalars['Boolean']['output'];
@@ -460,6 +481,67 @@ export type CreateProductInput = {
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+/** A customer's loyalty points. */
+export type LoyaltyAccount = {
+  __typename?: 'LoyaltyAccount';
+  /** Points that can be spent now (never negative). */
+  balance: Scalars['Int']['output'];
+  /** The ledger, newest first. */
+  history: LoyaltyEntryConnection;
+  nextExpiry?: Maybe<LoyaltyExpiry>;
+};
+
+
+/** A customer's loyalty points. */
+export type LoyaltyAccountHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** One line of the loyalty ledger. */
+export type LoyaltyEntry = {
+  __typename?: 'LoyaltyEntry';
+  at: Scalars['DateTimeISO']['output'];
+  /** For earned points: when they expire. */
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Unique in the ledger. */
+  key: Scalars['ID']['output'];
+  kind: LoyaltyEntryKind;
+  /** The payment that caused it, if any. */
+  paymentId?: Maybe<Scalars['ID']['output']>;
+  /** Signed: positive when points came in. */
+  points: Scalars['Int']['output'];
+};
+
+export type LoyaltyEntryConnection = {
+  __typename?: 'LoyaltyEntryConnection';
+  edges: Array<LoyaltyEntryEdge>;
+  pageInfo: PageInfo;
+  /** How many items the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LoyaltyEntryEdge = {
+  __typename?: 'LoyaltyEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: LoyaltyEntry;
+};
+
+/** Why points came or went. */
+export type LoyaltyEntryKind =
+  | 'EARNED'
+  | 'EXPIRED'
+  | 'RESTORED'
+  | 'REVERSED'
+  | 'SPENT';
+
+/** The next loyalty points to expire. */
+export type LoyaltyExpiry = {
+  __typename?: 'LoyaltyExpiry';
+  at: Scalars['DateTimeISO']['output'];
+  points: Scalars['Int']['output'];
 };
 
 /** An amount in integer minor units (cents) of an ISO 4217 currency. */
@@ -1496,8 +1578,12 @@ export type User = {
   /** Normalized (trimmed, lower case). Visible to the user and admins only. */
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** The user's loyalty points. */
+  loyalty: LoyaltyAccount;
   /** The user's orders, newest first. */
   orders: OrderConnection;
+  /** The user's payments, newest first. */
+  payments: PaymentConnection;
   /** E.164. Visible to the user and admins only. */
   phone?: Maybe<Scalars['String']['output']>;
   profile: Profile;
@@ -1518,6 +1604,13 @@ export type UserBoutiquesArgs = {
 export type UserOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrderFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** An account: a customer, a boutique owner, a driver, staff or all of these. */
+export type UserPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
 };
 

@@ -94,6 +94,59 @@ export async function findEvent<T extends EventType>(
   return (parsed as { event: AnyCloudEvent }).event as CloudEvent<T>;
 }
 
+/**
+ * Every catalogued event of a type on a topic since `since` that `match` accepts, read for
+ * `forMs`: for asserting how many times something was emitted (a duplicate would show).
+ */
+export async function collectEvents<T extends EventType>(
+  kafka: Kafka,
+  topic: string,
+  type: T,
+  match: (event: CloudEvent<T>) => boolean,
+  { since, forMs = 1_500 }: { since: Date; forMs?: number },
+): Promise<CloudEvent<T>[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin
+    .fetchTopicOffsetsByTimestamp(topic, since.getTime())
+    .finally(() => admin.disconnect());
+  const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  const found: CloudEvent<T>[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        try {
+          const parsed = parseEvent(message.value?.toString() ?? null);
+          if (parsed.known && parsed.event.type === type && match(parsed.event as CloudEvent<T>)) {
+            found.push(parsed.event as CloudEvent<T>);
+          }
+        } catch {
+          // not an event of the catalog: not what is being counted
+        }
+        return Promise.resolve();
+      },
+    });
+    let fetches = 0;
+    const fetched = new Promise<void>((resolve) => {
+      const off = consumer.on(consumer.events.FETCH, () => {
+        if (++fetches < 2) return;
+        off();
+        resolve();
+      });
+    });
+    for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
+    // Joined and fetched from the seek at least once: then what was there has been read, and
+    // `forMs` more lets late events show.
+    await fetched;
+    await new Promise((resolve) => setTimeout(resolve, forMs));
+    return found;
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
 /** A publisher double for unit tests of services: it records what would have been published. */
 export class RecordingPublisher implements EventPublisher {
   readonly events: CloudEvent[] = [];

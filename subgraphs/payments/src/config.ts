@@ -33,7 +33,7 @@ export interface PaymentsConfig extends PlatformConfig {
 }
 
 const env = z.object({
-  STRIPE_SECRET_KEY: z.string().startsWith('sk_').default('sk_test_vitrine_local'),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').default('sk_test_vitrinelocal'),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_vitrine_local'),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   STRIPE_API_BASE: z.url().optional(),

@@ -4,6 +4,7 @@ import { couponResolvers } from './coupons/index.js';
 import { loyaltyResolvers } from './loyalty/index.js';
 import { paymentResolvers } from './checkout-payments/index.js';
 import { subscriptionResolvers } from './subscriptions/index.js';
+import { BoutiqueRef, OrderRef, UserRef } from './models/entity-refs.model.js';
 import type { PaymentsModule } from './module.js';
 
 export const resolvers = [
@@ -30,6 +31,8 @@ export function buildPaymentsSchema(modules?: PaymentsModule[]): Promise<GraphQL
   const reference = modules ? byKey : { __resolveReference: unavailable };
   return buildFederatedSchema({
     resolvers: [...resolvers] as unknown as [Function, ...Function[]],
+    // Entities this subgraph only extends with fields are reachable from no root field.
+    orphanedTypes: [UserRef, BoutiqueRef, OrderRef],
     references: {
       User: reference,
       Boutique: reference,

@@ -27,7 +27,7 @@ import {
   StartCheckoutPaymentInput,
 } from './payment.types.js';
 
-type Root = Pick<
+type PaymentRoot = Pick<
   PaymentDocument,
   | 'id'
   | 'intentId'
@@ -87,44 +87,44 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  transactionId(@Root() payment: Root): string | null {
+  transactionId(@Root() payment: PaymentRoot): string | null {
     return payment.intentId;
   }
 
   @FieldResolver(() => AppliedCouponView, { nullable: true })
-  coupon(@Root() payment: Root): AppliedCouponView | null {
+  coupon(@Root() payment: PaymentRoot): AppliedCouponView | null {
     return payment.coupon
       ? { code: payment.coupon.code, amount: moneyOf(payment.coupon.amount, payment.currency) }
       : null;
   }
 
   @FieldResolver()
-  amount(@Root() payment: Root) {
+  amount(@Root() payment: PaymentRoot) {
     return moneyOf(payment.amount, payment.currency);
   }
 
   @FieldResolver()
-  subtotal(@Root() payment: Root) {
+  subtotal(@Root() payment: PaymentRoot) {
     return moneyOf(payment.subtotal, payment.currency);
   }
 
   @FieldResolver()
-  discount(@Root() payment: Root) {
+  discount(@Root() payment: PaymentRoot) {
     return moneyOf(payment.subtotal - payment.amount, payment.currency);
   }
 
   @FieldResolver()
-  loyaltyPointsSpent(@Root() payment: Root): number {
+  loyaltyPointsSpent(@Root() payment: PaymentRoot): number {
     return payment.loyaltyPoints;
   }
 
   @FieldResolver(() => [ID])
-  orderIds(@Root() payment: Root): string[] {
+  orderIds(@Root() payment: PaymentRoot): string[] {
     return payment.orders.filter((o) => !o.excluded).map((o) => o.orderId);
   }
 
   @FieldResolver(() => [PaymentOrderShare])
-  orders(@Root() payment: Root): PaymentOrderShare[] {
+  orders(@Root() payment: PaymentRoot): PaymentOrderShare[] {
     const money = (amount: number) => moneyOf(amount, payment.currency);
     return payment.orders.map((o) => ({
       order: { id: o.orderId },
@@ -139,7 +139,7 @@ export class PaymentResolver {
   }
 
   @FieldResolver(() => [RefundView])
-  refunds(@Root() payment: Root): RefundView[] {
+  refunds(@Root() payment: PaymentRoot): RefundView[] {
     return payment.refunds.map((r) => ({
       id: r.refundId,
       order: { id: r.orderId },
@@ -153,7 +153,7 @@ export class PaymentResolver {
   }
 
   @FieldResolver()
-  refunded(@Root() payment: Root) {
+  refunded(@Root() payment: PaymentRoot) {
     return moneyOf(
       payment.orders.reduce((sum, o) => sum + o.refunded, 0),
       payment.currency,

@@ -35,6 +35,57 @@ export interface WebhookResponse {
 
 export const TEST_WEBHOOK_SECRET = 'whsec_vitrine_tests';
 
+export interface TestOrder {
+  boutiqueId: string;
+  /** Line totals in minor units, one item each. */
+  lines: { productId?: string; amount: number }[];
+  /** Tax and delivery on top of the lines. */
+  extra?: number;
+}
+
+export interface TestCheckout {
+  checkoutId: string;
+  customer: TestUser;
+  orderIds: string[];
+  currency: string;
+  totals: number[];
+}
+
+export const START = `mutation ($input: StartCheckoutPaymentInput!) {
+  startCheckoutPayment(input: $input) {
+    clientSecret
+    payment { id status transactionId checkoutId currency amount { amount currency } subtotal { amount } discount { amount } loyaltyPointsSpent coupon { code amount { amount } } orderIds customerId orders { order { id } boutiqueId total { amount } discount { amount } captured { amount } refunded { amount } refundable { amount } } }
+  }
+}`;
+
+export const PAYMENT = `query ($id: ID!) { payment(id: $id) { id status method paidAt failureReason amount { amount currency } refunded { amount } refunds { id order { id } amount { amount } status reason } orders { order { id } captured { amount } refunded { amount } refundable { amount } } } }`;
+
+export const REFUND = `mutation ($input: RefundOrderInput!) { issueRefund(input: $input) { id refunded { amount } refunds { id amount { amount } status order { id } } orders { order { id } refundable { amount } } } }`;
+
+export interface StartedPayment {
+  clientSecret: string | null;
+  payment: {
+    id: string;
+    status: string;
+    transactionId: string | null;
+    amount: { amount: number; currency: string };
+    subtotal: { amount: number };
+    discount: { amount: number };
+    loyaltyPointsSpent: number;
+    coupon: { code: string; amount: { amount: number } } | null;
+    orderIds: string[];
+    orders: {
+      order: { id: string };
+      boutiqueId: string;
+      total: { amount: number };
+      discount: { amount: number };
+      captured: { amount: number };
+      refunded: { amount: number };
+      refundable: { amount: number };
+    }[];
+  };
+}
+
 /** The topics a payments instance consumes: its test group starts at their end. */
 const CONSUMED_TOPICS = [
   topicOf('boutique.created'),
@@ -139,19 +190,126 @@ export class PaymentsTestbed {
   }
 
   /**
+   * A checkout of these orders as the orders subgraph announces it (one `order.created` each),
+   * once the payments read model has all of them.
+   */
+  async checkout(customer: TestUser, orders: TestOrder[], currency = 'EUR'): Promise<TestCheckout> {
+    const checkoutId = newId().toHexString();
+    const orderIds = orders.map(() => newId().toHexString());
+    const totals: number[] = [];
+    for (const [i, order] of orders.entries()) {
+      const items = order.lines.map((line) => ({
+        productId: line.productId ?? newId().toHexString(),
+        variantId: newId().toHexString(),
+        sku: 'SKU-1',
+        quantity: 1,
+        unitPrice: { amount: line.amount, currency },
+      }));
+      const subtotal = order.lines.reduce((sum, l) => sum + l.amount, 0);
+      const total = subtotal + (order.extra ?? 0);
+      totals.push(total);
+      await this.publish('order.created', orderIds[i], {
+        orderId: orderIds[i],
+        checkoutId,
+        checkoutOrderIds: orderIds,
+        customerId: customer.id,
+        boutiqueId: order.boutiqueId,
+        items,
+        subtotal: { amount: subtotal, currency },
+        tax: { amount: order.extra ?? 0, currency },
+        deliveryFee: { amount: 0, currency },
+        total: { amount: total, currency },
+      });
+    }
+    await waitFor(
+      () =>
+        this.db
+          .collection('checkout_views')
+          .findOne({ _id: checkoutId as never, orders: { $size: orders.length } }),
+      { message: `checkout ${checkoutId} in the read model` },
+    );
+    return { checkoutId, customer, orderIds, currency, totals };
+  }
+
+  async startPayment(
+    checkout: TestCheckout,
+    extra: { couponCode?: string; loyaltyPoints?: number } = {},
+    as: TestUser = checkout.customer,
+  ): Promise<StartedPayment> {
+    const data = await this.client.data<{ startCheckoutPayment: StartedPayment }>(
+      START,
+      { input: { checkoutId: checkout.checkoutId, ...extra } },
+      { token: as.token },
+    );
+    return data.startCheckoutPayment;
+  }
+
+  /** Stripe's `payment_intent.<outcome>` for a payment's intent, signed and posted. */
+  intentEvent(
+    outcome: 'succeeded' | 'payment_failed',
+    payment: StartedPayment['payment'],
+    options: { id?: string } = {},
+  ) {
+    return this.webhook(
+      `payment_intent.${outcome}`,
+      {
+        id: payment.transactionId,
+        object: 'payment_intent',
+        amount: payment.amount.amount,
+        amount_received: outcome === 'succeeded' ? payment.amount.amount : 0,
+        currency: payment.amount.currency.toLowerCase(),
+        status: outcome === 'succeeded' ? 'succeeded' : 'requires_payment_method',
+        payment_method_types: ['card'],
+        last_payment_error:
+          outcome === 'payment_failed' ? { message: 'Your card was declined.' } : null,
+        metadata: { paymentId: payment.id },
+      },
+      options,
+    );
+  }
+
+  /** A paid checkout: payment started and Stripe's success webhook applied. */
+  async paid(checkout: TestCheckout, extra: { couponCode?: string; loyaltyPoints?: number } = {}) {
+    const started = await this.startPayment(checkout, extra);
+    const response = await this.intentEvent('succeeded', started.payment);
+    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    return started.payment;
+  }
+
+  /** Stripe's `charge.refunded`: so much of the payment's charge is refunded in all. */
+  chargeRefunded(payment: StartedPayment['payment'], amountRefunded: number) {
+    return this.webhook('charge.refunded', {
+      id: `ch_${payment.id}`,
+      object: 'charge',
+      amount: payment.amount.amount,
+      amount_refunded: amountRefunded,
+      currency: payment.amount.currency.toLowerCase(),
+      payment_intent: payment.transactionId,
+      refunded: amountRefunded >= payment.amount.amount,
+    });
+  }
+
+  /**
    * Posts a Stripe event to the webhook as Stripe would: `data.object` is the object the event is
    * about, the body is signed with the stripe library's helper (or `signature` is sent as is).
    */
   async webhook(
     type: string,
     object: Record<string, unknown>,
-    options: { id?: string; signature?: string; timestamp?: number; secret?: string } = {},
+    options: {
+      id?: string;
+      signature?: string;
+      timestamp?: number;
+      secret?: string;
+      /** When Stripe created the event (seconds); now by default. */
+      created?: number;
+    } = {},
   ): Promise<WebhookResponse> {
     const payload = JSON.stringify({
       id: options.id ?? `evt_${randomUUID().replaceAll('-', '')}`,
       object: 'event',
       api_version: '2026-10-28.endive',
-      created: Math.floor(Date.now() / 1000),
+      created: options.created ?? Math.floor(Date.now() / 1000),
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
