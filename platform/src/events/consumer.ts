@@ -41,7 +41,7 @@ export function combineHandlers(handlers: readonly AnyEventHandler[]): AnyEventH
       ? group[0]
       : (defineHandler(type, async (event, ctx) => {
           for (const handler of group) {
-            await (handler as EventHandler).handle(event as CloudEvent, ctx);
+            await (handler as EventHandler).handle(event, ctx);
           }
         }) as AnyEventHandler),
   );

@@ -13,7 +13,7 @@ import type { ModuleDeps } from './module.js';
 import { buildPaymentsSchema } from './schema.js';
 import { ReadModelService } from './services/read-model.service.js';
 import { createStripe } from './stripe/stripe-client.js';
-import { StripeWebhookReceiver } from './stripe/webhooks.js';
+import { StripeWebhookReceiver, type WebhookHandlers } from './stripe/webhooks.js';
 import { createSubscriptionsModule } from './subscriptions/index.js';
 
 export { loadPaymentsConfig, type PaymentsConfig } from './config.js';
@@ -62,7 +62,7 @@ export async function createPaymentsSubgraph(config: PaymentsConfig): Promise<Ru
     stripe,
     config.stripe,
     stripeEvents,
-    Object.assign({}, ...modules.map((m) => m.webhooks)),
+    modules.reduce<WebhookHandlers>((all, m) => ({ ...all, ...m.webhooks }), {}),
     runtime.logger.child({ component: 'stripe-webhooks' }),
   );
   const schema = await buildPaymentsSchema(modules);

@@ -1,5 +1,6 @@
 import { buildFederatedSchema, Errors } from '@vitrine/platform';
 import type { GraphQLSchema } from 'graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { couponResolvers } from './coupons/index.js';
 import { loyaltyResolvers } from './loyalty/index.js';
 import { paymentResolvers } from './checkout-payments/index.js';
@@ -30,7 +31,7 @@ export function buildPaymentsSchema(modules?: PaymentsModule[]): Promise<GraphQL
   const instances = new Map<unknown, unknown>(modules?.flatMap((m) => m.resolvers) ?? []);
   const reference = modules ? byKey : { __resolveReference: unavailable };
   return buildFederatedSchema({
-    resolvers: [...resolvers] as unknown as [Function, ...Function[]],
+    resolvers: [...resolvers] as unknown as NonEmptyArray<ClassType>,
     // Entities this subgraph only extends with fields are reachable from no root field.
     orphanedTypes: [UserRef, BoutiqueRef, OrderRef],
     references: {
@@ -38,7 +39,7 @@ export function buildPaymentsSchema(modules?: PaymentsModule[]): Promise<GraphQL
       Boutique: reference,
       Order: reference,
       Payment: { __resolveReference: unavailable },
-      ...Object.assign({}, ...(modules ?? []).map((m) => m.references ?? {})),
+      ...Object.fromEntries((modules ?? []).flatMap((m) => Object.entries(m.references ?? {}))),
     },
     pubSub: { publish: () => undefined, subscribe: () => (async function* () {})() },
     container: {

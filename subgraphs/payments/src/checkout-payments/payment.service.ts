@@ -142,7 +142,7 @@ export class CheckoutPaymentService {
       subtotal,
       amount: afterCoupon - loyaltyDiscount,
       coupon: quote
-        ? { couponId: quote.coupon.id as string, code: quote.coupon.code, amount: quote.amount }
+        ? { couponId: quote.coupon.id, code: quote.coupon.code, amount: quote.amount }
         : null,
       loyaltyPoints: loyaltyDiscount > 0 ? points : 0,
       loyaltyDiscount,
@@ -199,12 +199,12 @@ export class CheckoutPaymentService {
         automatic_payment_methods: { enabled: true },
         description: `Vitrine checkout ${payment.checkoutId}`,
         metadata: {
-          paymentId: payment.id as string,
+          paymentId: payment.id,
           checkoutId: payment.checkoutId,
           customerId: payment.customerId,
         },
       },
-      { idempotencyKey: `payment-intent-${payment.id as string}` },
+      { idempotencyKey: `payment-intent-${payment.id}` },
     );
     const updated = await this.payments
       .findOneAndUpdate(
@@ -228,7 +228,7 @@ export class CheckoutPaymentService {
    * gives back what was taken and forgets the payment, so the failed start changes nothing.
    */
   private async takeDiscounts(payment: PaymentDocument): Promise<void> {
-    const paymentId = payment.id as string;
+    const paymentId = payment.id;
     try {
       if (payment.coupon) {
         const coupon = await this.coupons.byId(payment.coupon.couponId);
@@ -283,11 +283,7 @@ export class CheckoutPaymentService {
     if (payment.status !== PaymentStatus.REQUIRES_PAYMENT) return;
     if (await this.fail(payment, 'Every order of the checkout was cancelled')) {
       await this.stripe.paymentIntents
-        .cancel(
-          payment.intentId!,
-          {},
-          { idempotencyKey: `payment-intent-cancel-${payment.id as string}` },
-        )
+        .cancel(payment.intentId!, {}, { idempotencyKey: `payment-intent-cancel-${payment.id}` })
         .catch((err: unknown) =>
           this.logger.warn({ err, paymentId: payment.id }, 'could not cancel the PaymentIntent'),
         );
@@ -299,8 +295,8 @@ export class CheckoutPaymentService {
     method: string,
     intentId: string | null,
   ): Promise<PaymentDocument> {
-    const event = this.outbox.event('payment.completed', payment.id as string, {
-      paymentId: payment.id as string,
+    const event = this.outbox.event('payment.completed', payment.id, {
+      paymentId: payment.id,
       checkoutId: payment.checkoutId,
       orderIds: payment.orders.filter((o) => !o.excluded).map((o) => o.orderId),
       customerId: payment.customerId,
@@ -330,8 +326,8 @@ export class CheckoutPaymentService {
   }
 
   private async fail(payment: PaymentDocument, reason: string): Promise<boolean> {
-    const event = this.outbox.event('payment.failed', payment.id as string, {
-      paymentId: payment.id as string,
+    const event = this.outbox.event('payment.failed', payment.id, {
+      paymentId: payment.id,
       checkoutId: payment.checkoutId,
       orderIds: payment.orders.filter((o) => !o.excluded).map((o) => o.orderId),
       customerId: payment.customerId,
@@ -387,7 +383,7 @@ export class CheckoutPaymentService {
 
   async byIds(ids: readonly string[]): Promise<(PaymentDocument | null)[]> {
     const found = await this.payments.find({ _id: { $in: objectIdsOf(ids) } }).exec();
-    return inOrderOf(ids, found, (p) => p.id as string);
+    return inOrderOf(ids, found, (p) => p.id);
   }
 
   /** The payment of an order, if it has one that its viewer may see. */

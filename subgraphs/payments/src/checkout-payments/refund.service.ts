@@ -78,7 +78,7 @@ export class RefundService {
     if (request.amount != null && request.amount <= 0) {
       throw Errors.badUserInput('input.amount', 'A refund is a positive amount');
     }
-    return this.issue(payment.id as string, request, viewer.id, `refund-${newId().toHexString()}`);
+    return this.issue(payment.id, request, viewer.id, `refund-${newId().toHexString()}`);
   }
 
   /**
@@ -94,12 +94,7 @@ export class RefundService {
       const refundId = `cancelled-${orderId}`;
       if (!share || payment.refunds.some((r) => r.refundId === refundId)) continue;
       if (capturedOf(share) - share.refunded <= 0) continue;
-      await this.issue(
-        payment.id as string,
-        { orderId, reason: 'order cancelled' },
-        null,
-        refundId,
-      );
+      await this.issue(payment.id, { orderId, reason: 'order cancelled' }, null, refundId);
     }
   }
 
@@ -239,8 +234,8 @@ export class RefundService {
     const orderRefunded = refunds
       .filter((r) => r.orderId === refund.orderId && r.status === RefundStatus.SUCCEEDED)
       .reduce((sum, r) => sum + r.amount, 0);
-    return this.outbox.event('payment.refunded', payment.id as string, {
-      paymentId: payment.id as string,
+    return this.outbox.event('payment.refunded', payment.id, {
+      paymentId: payment.id,
       refundId: refund.refundId,
       checkoutId: payment.checkoutId,
       orderId: refund.orderId,

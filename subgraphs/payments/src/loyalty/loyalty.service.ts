@@ -140,7 +140,7 @@ export class LoyaltyService {
 
   private async entry(customerId: string, key: string): Promise<LedgerEntry | undefined> {
     const account = await this.accounts.findById(customerId).lean().exec();
-    return (account?.entries as LedgerEntry[] | undefined)?.find((e) => e.key === key);
+    return account?.entries?.find((e) => e.key === key);
   }
 
   private async change(
