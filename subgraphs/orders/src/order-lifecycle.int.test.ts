@@ -417,3 +417,46 @@ describe('orderUpdated', () => {
     }
   });
 });
+
+describe('refunds from payments', () => {
+  async function refunded(
+    orderId: string,
+    customer: TestUser,
+    captured: number,
+    refundedSoFar: number,
+  ) {
+    const money = (amount: number) => ({ amount, currency: 'EUR' });
+    await bed.publish('payment.refunded', orderId, {
+      paymentId: newId().toHexString(),
+      refundId: `refund-${newId().toHexString()}`,
+      checkoutId: newId().toHexString(),
+      orderId,
+      boutiqueId: boutique,
+      customerId: customer.id,
+      amount: money(refundedSoFar),
+      orderCaptured: money(captured),
+      orderRefunded: money(refundedSoFar),
+      paymentCaptured: money(captured),
+      reason: 'damaged',
+    });
+  }
+
+  it('marks a delivered order refunded once its whole share is refunded, not before', async () => {
+    const customer = await bed.user();
+    const orderId = await bed.orderIn(OrderStatus.DELIVERED, customer, boutique);
+    await refunded(orderId, customer, 1699, 500);
+    await refunded(orderId, customer, 1699, 1699);
+    const order = await bed.waitForOrder(orderId, (o) => o.status === 'refunded');
+    expect(order.history.map((h) => [h.from, h.to, h.actorKind])).toEqual([
+      ['delivered', 'refunded', 'system'],
+    ]);
+  });
+
+  it('cancels a paid order refunded in full, then marks it refunded', async () => {
+    const customer = await bed.user();
+    const orderId = await bed.orderIn(OrderStatus.PAID, customer, boutique);
+    await refunded(orderId, customer, 1699, 1699);
+    const order = await bed.waitForOrder(orderId, (o) => o.status === 'refunded');
+    expect(order.history.map((h) => h.to)).toEqual(['cancelled', 'refunded']);
+  });
+});

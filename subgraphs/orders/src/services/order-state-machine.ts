@@ -22,11 +22,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: PREPARING, to: READY_FOR_PICKUP, by: [BOUTIQUE_TEAM, ADMIN] },
   // The system cancels a paid order whose stock could not be reserved (payment came first).
   { from: PAID, to: CANCELLED, by: [BOUTIQUE_TEAM, ADMIN, SYSTEM] },
-  { from: ACCEPTED, to: CANCELLED, by: [BOUTIQUE_TEAM, ADMIN] },
+  // The system cancels an order refunded in full before it was prepared (payments' refund).
+  { from: ACCEPTED, to: CANCELLED, by: [BOUTIQUE_TEAM, ADMIN, SYSTEM] },
   { from: READY_FOR_PICKUP, to: PICKED_UP, by: [DRIVER, ADMIN] },
   { from: PICKED_UP, to: DELIVERED, by: [DRIVER, ADMIN] },
-  { from: DELIVERED, to: REFUNDED, by: [ADMIN] },
-  { from: CANCELLED, to: REFUNDED, by: [ADMIN], onlyIfPaid: true },
+  // Payments' `payment.refunded` of the whole captured share moves it (the system), or an admin.
+  { from: DELIVERED, to: REFUNDED, by: [ADMIN, SYSTEM] },
+  { from: CANCELLED, to: REFUNDED, by: [ADMIN, SYSTEM], onlyIfPaid: true },
 ];
 
 export function ruleFor(from: OrderStatus, to: OrderStatus): TransitionRule | undefined {

@@ -188,6 +188,41 @@ export class OrderService {
     );
   }
 
+  /**
+   * An order's captured share is refunded in full: a delivered or cancelled order becomes
+   * `refunded`; a paid or accepted one (not prepared yet) is cancelled first, which releases its
+   * stock. Partial refunds, and refunds of orders on their way, leave the status as it is.
+   */
+  async paymentRefunded(event: CloudEvent<'payment.refunded'>): Promise<void> {
+    const { data } = event;
+    if (data.orderRefunded.amount < data.orderCaptured.amount) return;
+    let order = await this.orders.findById(toObjectId(data.orderId)).exec();
+    if (!order || order.customerId !== data.customerId) {
+      this.logger.warn({ orderId: data.orderId }, 'a refund names an unknown order');
+      return;
+    }
+    if (order.status === OrderStatus.PAID || order.status === OrderStatus.ACCEPTED) {
+      order = (await this.apply(order, OrderStatus.CANCELLED, SYSTEM, 'refunded')) ?? order;
+    }
+    if (order.status === OrderStatus.DELIVERED || order.status === OrderStatus.CANCELLED) {
+      if (
+        checkTransition([ActorKind.SYSTEM], order.status, OrderStatus.REFUNDED, order.wasPaid).ok
+      ) {
+        await this.apply(
+          order,
+          OrderStatus.REFUNDED,
+          SYSTEM,
+          `refunded: ${data.reason}`.slice(0, 200),
+        );
+      }
+      return;
+    }
+    this.logger.info(
+      { orderId: data.orderId, status: order.status },
+      'refunded on its way: status kept',
+    );
+  }
+
   /** Cancels `pending_payment` orders older than the payment timeout; returns how many. */
   async cancelUnpaid(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.paymentTimeoutMs);

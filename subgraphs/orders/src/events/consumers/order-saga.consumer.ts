@@ -8,5 +8,6 @@ export function orderSagaHandlers(orders: OrderService) {
     defineHandler('stock.reservation_failed', (e) => orders.stockReservationFailed(e)),
     defineHandler('payment.completed', (e) => orders.paymentCompleted(e)),
     defineHandler('payment.failed', (e) => orders.paymentFailed(e)),
+    defineHandler('payment.refunded', (e) => orders.paymentRefunded(e)),
   ];
 }
