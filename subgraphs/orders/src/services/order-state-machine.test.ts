@@ -13,10 +13,10 @@ describe('order state machine', () => {
     [S.ACCEPTED, S.PREPARING, [BOUTIQUE_TEAM, ADMIN]],
     [S.PREPARING, S.READY_FOR_PICKUP, [BOUTIQUE_TEAM, ADMIN]],
     [S.PAID, S.CANCELLED, [BOUTIQUE_TEAM, ADMIN, SYSTEM]],
-    [S.ACCEPTED, S.CANCELLED, [BOUTIQUE_TEAM, ADMIN]],
+    [S.ACCEPTED, S.CANCELLED, [BOUTIQUE_TEAM, ADMIN, SYSTEM]],
     [S.READY_FOR_PICKUP, S.PICKED_UP, [DRIVER, ADMIN]],
     [S.PICKED_UP, S.DELIVERED, [DRIVER, ADMIN]],
-    [S.DELIVERED, S.REFUNDED, [ADMIN]],
+    [S.DELIVERED, S.REFUNDED, [ADMIN, SYSTEM]],
   ])('%s → %s is made by %j and nobody else', (from, to, allowed) => {
     for (const actor of [CUSTOMER, BOUTIQUE_TEAM, DRIVER, ADMIN, SYSTEM]) {
       expect(checkTransition([actor], from, to, true).ok).toBe(allowed.includes(actor));
