@@ -27,18 +27,46 @@ const REDACT = [
   '*.privateKey',
 ];
 
+/**
+ * Secrets that third parties may echo in their error messages (an SDK repeating the API key it
+ * was given, a bearer token in a failed request): scrubbed from every logged error.
+ */
+const SECRET_PATTERNS = [
+  /\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]+/g,
+  /\bwhsec_[A-Za-z0-9_]+/g,
+  /\bBearer\s+[A-Za-z0-9._~+/-]+=*/g,
+];
+
+export function scrubSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '[redacted]'), text);
+}
+
+/** pino's error serializer, without secrets in the text and without raw third-party payloads. */
+function serializeError(err: Error): Record<string, unknown> {
+  const plain = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
+  for (const key of ['raw', 'headers', 'requestHeaders']) delete plain[key];
+  for (const key of ['message', 'stack']) {
+    if (typeof plain[key] === 'string') plain[key] = scrubSecrets(plain[key]);
+  }
+  return plain;
+}
+
 export interface LoggerOptions {
   service: string;
   level?: string;
   pretty?: boolean;
+  /** Where lines go: standard output by default. */
+  destination?: pino.DestinationStream;
 }
 
-export function createLogger({ service, level = 'info' }: LoggerOptions): Logger {
-  return pino({
+export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     redact: { paths: REDACT, censor: '[redacted]' },
+    serializers: { err: serializeError },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
