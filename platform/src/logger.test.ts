@@ -30,7 +30,7 @@ describe(createLogger.name, () => {
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]) as { err: Record<string, unknown> };
     expect(lines[0]).not.toContain('sk_test_abcdef123');
-    expect(line.err.message).toBe("Please authenticate. Authorization was '[redacted]'.");
+    expect(line.err.message).toBe("Please authenticate. Authorization was 'Bearer [redacted]'.");
     expect(line.err.raw).toBeUndefined();
   });
 });
