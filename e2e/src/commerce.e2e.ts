@@ -1,29 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, KafkaEventPublisher } from '@vitrine/platform';
-import { SubscriptionProbe, uniqueEmail, waitFor } from '@vitrine/platform/testing';
+import { SubscriptionProbe } from '@vitrine/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AcceptOrderDocument,
   AddToCartDocument,
-  ApplyForBoutiqueDocument,
-  ApproveBoutiqueDocument,
   CheckoutDocument,
-  CreateProductDocument,
-  LoginDocument,
   OrderStockDocument,
   OrderUpdatedDocument,
-  RegisterDocument,
   SearchProductsDocument,
-  SetProductStatusDocument,
   StartPreparingOrderDocument,
 } from './generated/graphql.js';
+import { account, adminOf, eventually, listProduct, openBoutique } from './marketplace.js';
 import { startSupergraph, type Supergraph } from './supergraph.js';
 
 /**
  * The spine of the marketplace through the gateway, with real HTTP and graphql-ws clients: a user
  * opens a boutique, an admin approves it, owners list products, a customer searches, fills a cart
- * from two boutiques, checks out, pays (payment.completed arrives on Kafka, as the payments
- * subgraph will publish it), and watches the boutique accept and prepare the order live.
+ * from two boutiques, checks out, pays (payment.completed published on Kafka as the payments
+ * subgraph publishes it; payments.e2e.ts pays through Stripe's webhook instead), and watches the
+ * boutique accept and prepare the order live.
  */
 let stack: Supergraph;
 beforeAll(async () => {
@@ -31,126 +27,18 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const PASSWORD = 'Correct-Horse-42';
-const WEEK = [
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-  'SUNDAY',
-] as const;
-
-async function account(name: string) {
-  const { register } = await stack.client.data(RegisterDocument, {
-    input: { email: uniqueEmail(name), password: PASSWORD, firstName: name },
-  });
-  return { id: register.user.id, token: register.accessToken };
-}
-
-/** Retries an operation that depends on a read model another subgraph feeds through Kafka. */
-function eventually<T>(attempt: () => Promise<T | undefined>, message: string): Promise<T> {
-  return waitFor(() => attempt(), { timeoutMs: 30_000, intervalMs: 250, message });
-}
-
-async function openBoutique(
-  owner: { token: string },
-  admin: string,
-  name: string,
-  latitude: number,
-  longitude: number,
-) {
-  const { applyForBoutique } = await stack.client.data(
-    ApplyForBoutiqueDocument,
-    {
-      input: {
-        name,
-        description: `${name}, an independent boutique`,
-        contact: { email: uniqueEmail('contact') },
-        address: {
-          line1: '1 rue de la Mode',
-          city: 'Lyon',
-          postalCode: '69002',
-          country: 'FR',
-          latitude,
-          longitude,
-        },
-        openingHours: {
-          timezone: 'Europe/Paris',
-          days: WEEK.map((weekday) => ({ weekday, ranges: [{ opens: '00:00', closes: '24:00' }] })),
-        },
-        categories: ['fashion'],
-      },
-    },
-    { token: owner.token },
-  );
-  expect(applyForBoutique.status).toBe('PENDING');
-  const { approveBoutique } = await stack.client.data(
-    ApproveBoutiqueDocument,
-    { id: applyForBoutique.id },
-    { token: admin },
-  );
-  expect(approveBoutique.status).toBe('APPROVED');
-  return applyForBoutique.id;
-}
-
-async function listProduct(
-  owner: { token: string },
-  boutiqueId: string,
-  title: string,
-  amount: number,
-) {
-  const { createProduct } = await eventually(
-    () =>
-      stack.client.data(
-        CreateProductDocument,
-        {
-          input: {
-            boutiqueId,
-            title,
-            description: 'Hand-made, limited run',
-            variants: [
-              {
-                sku: `SKU-${randomUUID().slice(0, 8)}`,
-                size: 'M',
-                colour: 'black',
-                price: { amount, currency: 'EUR' },
-                stock: 5,
-              },
-            ],
-          },
-        },
-        { token: owner.token },
-      ),
-    'the approved boutique to reach the catalog',
-  );
-  await stack.client.data(
-    SetProductStatusDocument,
-    { id: createProduct.id, status: 'ACTIVE' },
-    { token: owner.token },
-  );
-  return { productId: createProduct.id, variantId: createProduct.variants[0].id };
-}
-
 describe('commerce through the gateway', () => {
   it('takes a customer from search to a prepared order, live', async () => {
-    const { login: admin } = await stack.client.data(LoginDocument, { input: stack.admin });
-    const ownerA = await account('Aline');
-    const ownerB = await account('Bruno');
-    const customer = await account('Chloe');
+    const admin = await adminOf(stack);
+    const ownerA = await account(stack, 'Aline');
+    const ownerB = await account(stack, 'Bruno');
+    const customer = await account(stack, 'Chloe');
     const word = `linen${randomUUID().slice(0, 6)}`;
 
-    const boutiqueA = await openBoutique(ownerA, admin.accessToken, `Atelier ${word}`, 45.76, 4.83);
-    const boutiqueB = await openBoutique(
-      ownerB,
-      admin.accessToken,
-      `Boutique ${word}`,
-      45.75,
-      4.85,
-    );
-    const jacket = await listProduct(ownerA, boutiqueA, `${word} jacket`, 12_900);
-    const scarf = await listProduct(ownerB, boutiqueB, `${word} scarf`, 2_500);
+    const boutiqueA = await openBoutique(stack, ownerA, admin, `Atelier ${word}`, 45.76, 4.83);
+    const boutiqueB = await openBoutique(stack, ownerB, admin, `Boutique ${word}`, 45.75, 4.85);
+    const jacket = await listProduct(stack, ownerA, boutiqueA, `${word} jacket`, 12_900);
+    const scarf = await listProduct(stack, ownerB, boutiqueB, `${word} scarf`, 2_500);
 
     // The customer finds both, each with its boutique's name from the boutiques subgraph.
     const found = await eventually(async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { createGateway, DEFAULT_LIMITS, type RunningGateway } from '@vitrine/gateway';
 import { createKafka, createLogger, topicOfDomain, type RunningSubgraph } from '@vitrine/platform';
@@ -10,11 +11,44 @@ import {
 } from '@vitrine/platform/testing';
 import { createBoutiquesSubgraph, loadBoutiquesConfig } from '@vitrine/boutiques';
 import { createOrdersSubgraph, loadOrdersConfig } from '@vitrine/orders';
+import { createPaymentsSubgraph, loadPaymentsConfig, WEBHOOK_PATH } from '@vitrine/payments';
 import { createProductsSubgraph, loadProductsConfig } from '@vitrine/products';
 import { createUsersSubgraph, JWKS_PATH, loadUsersConfig } from '@vitrine/users';
 
 /** The committed supergraph: e2e tests run the schema that production serves. */
 const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** The secret Stripe signs its webhooks with, in this harness. */
+const STRIPE_WEBHOOK_SECRET = 'whsec_vitrine_e2e';
+
+/**
+ * The stripe library's webhook test helper, from the very `stripe` package the payments subgraph
+ * verifies signatures with (e2e has no dependency of its own on it).
+ */
+interface StripeWebhookHelpers {
+  generateTestHeaderString(options: {
+    payload: string;
+    secret: string;
+    timestamp?: number;
+  }): string;
+}
+const stripeWebhooks = (
+  createRequire(new URL('../../subgraphs/payments/package.json', import.meta.url))('stripe') as {
+    webhooks: StripeWebhookHelpers;
+  }
+).webhooks;
+
+export interface StripeWebhookOptions {
+  /** The Stripe event id; a new one by default. Stripe redelivers an event with the same id. */
+  id?: string;
+  /** When Stripe created the event (seconds); now by default. */
+  created?: number;
+}
+
+export interface StripeWebhookResponse {
+  status: number;
+  body: { received: boolean; duplicate?: boolean; ignored?: boolean; error?: string };
+}
 
 export interface Supergraph {
   gateway: RunningGateway;
@@ -22,6 +56,15 @@ export interface Supergraph {
   client: GraphQLClient;
   admin: { email: string; password: string };
   subgraphs: RunningSubgraph[];
+  /**
+   * Delivers a Stripe event to the payments subgraph as Stripe does: `object` is the event's
+   * `data.object`, the body is signed with the stripe library's test helper and POSTed over HTTP.
+   */
+  stripeWebhook(
+    type: string,
+    object: Record<string, unknown>,
+    options?: StripeWebhookOptions,
+  ): Promise<StripeWebhookResponse>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +79,7 @@ async function configs() {
     boutiques: testConfig('boutiques'),
     products: testConfig('products'),
     orders: testConfig('orders'),
+    payments: testConfig('payments'),
   };
   const kafka = createKafka(
     'vitrine-e2e',
@@ -80,7 +124,17 @@ export async function startSupergraph(): Promise<Supergraph> {
     ...loadOrdersConfig({}, base.orders),
     auth,
   });
-  const subgraphs = [users, boutiques, products, orders];
+  const payments = await createPaymentsSubgraph({
+    ...loadPaymentsConfig(
+      {
+        STRIPE_API_BASE: process.env.STRIPE_API_BASE ?? 'http://127.0.0.1:12111',
+        STRIPE_WEBHOOK_SECRET,
+      },
+      base.payments,
+    ),
+    auth,
+  });
+  const subgraphs = [users, boutiques, products, orders, payments];
   const gateway = await createGateway({
     nodeEnv: 'test',
     host: '127.0.0.1',
@@ -97,9 +151,42 @@ export async function startSupergraph(): Promise<Supergraph> {
     client: new GraphQLClient(gateway.url),
     admin,
     subgraphs,
+    stripeWebhook: (type, object, options) =>
+      postStripeWebhook(new URL(WEBHOOK_PATH, payments.url), type, object, options),
     stop: async () => {
       await gateway.stop();
       await Promise.all(subgraphs.map((s) => disposeTestSubgraph(s)));
     },
+  };
+}
+
+async function postStripeWebhook(
+  url: URL,
+  type: string,
+  object: Record<string, unknown>,
+  options: StripeWebhookOptions = {},
+): Promise<StripeWebhookResponse> {
+  const payload = JSON.stringify({
+    id: options.id ?? `evt_${randomUUID().replaceAll('-', '')}`,
+    object: 'event',
+    created: options.created ?? Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+    data: { object },
+  });
+  const signature = stripeWebhooks.generateTestHeaderString({
+    payload,
+    secret: STRIPE_WEBHOOK_SECRET,
+  });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    body: payload,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as StripeWebhookResponse['body'],
   };
 }
