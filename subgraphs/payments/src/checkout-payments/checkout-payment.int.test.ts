@@ -101,13 +101,11 @@ describe('startCheckoutPayment', () => {
       [{ boutiqueId: boutiqueA, lines: [{ amount: 2500 }], extra: 300 }],
       'JPY',
     );
-    const intents: { amount: number; currency: string }[] = [];
     const started = await t.startPayment(checkout);
     expect(started.payment.amount).toEqual({ amount: 2800, currency: 'JPY' });
-    // What Stripe was asked for: ¥2800 is `amount: 2800`, not 280000.
+    // What the PaymentIntent is created with: ¥2800 is `amount: 2800`, not 280000.
     const stored = await t.db.collection('payments').findOne({ checkoutId: checkout.checkoutId });
-    intents.push({ amount: stored!.amount as number, currency: stored!.currency as string });
-    expect(intents).toEqual([{ amount: 2800, currency: 'JPY' }]);
+    expect(stored).toMatchObject({ amount: 2800, currency: 'JPY' });
     await t.intentEvent('succeeded', started.payment);
     const completed = await findEvent(
       t.subgraph.runtime.kafka,
@@ -116,6 +114,19 @@ describe('startCheckoutPayment', () => {
       (e) => e.data.paymentId === started.payment.id,
     );
     expect(completed.data.amount).toEqual({ amount: 2800, currency: 'JPY' });
+    // One point per major unit: ¥2800 earns 2800 points (2800 cents of euro would earn 28).
+    const loyalty = `query ($id: ID!) { _entities(representations: [{ __typename: "User", id: $id }]) { ... on User { loyalty { balance } } } }`;
+    await waitFor(
+      async () => {
+        const data = await t.client.data<{ _entities: { loyalty: { balance: number } }[] }>(
+          loyalty,
+          { id: customer.id },
+          { token: customer.token },
+        );
+        return data._entities[0].loyalty.balance === 2800 || undefined;
+      },
+      { message: '2800 points for ¥2800' },
+    );
   });
 });
 
