@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, KafkaEventPublisher } from '@vitrine/platform';
 import { SubscriptionProbe } from '@vitrine/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,14 +10,22 @@ import {
   SearchProductsDocument,
   StartPreparingOrderDocument,
 } from './generated/graphql.js';
-import { account, adminOf, eventually, listProduct, openBoutique } from './marketplace.js';
+import {
+  account,
+  adminOf,
+  eventually,
+  intentSucceeded,
+  listProduct,
+  openBoutique,
+  startPayment,
+} from './marketplace.js';
 import { startSupergraph, type Supergraph } from './supergraph.js';
 
 /**
  * The spine of the marketplace through the gateway, with real HTTP and graphql-ws clients: a user
  * opens a boutique, an admin approves it, owners list products, a customer searches, fills a cart
- * from two boutiques, checks out, pays (payment.completed published on Kafka as the payments
- * subgraph publishes it; payments.e2e.ts pays through Stripe's webhook instead), and watches the
+ * from two boutiques, checks out, pays (a PaymentIntent from payments and Stripe's signed
+ * webhook; payments.e2e.ts looks at the payment itself), and watches the
  * boutique accept and prepare the order live.
  */
 let stack: Supergraph;
@@ -114,17 +121,14 @@ describe('commerce through the gateway', () => {
         }, 'the stock reservation');
       }
 
-      const publisher = new KafkaEventPublisher(stack.subgraphs[0].runtime.kafka);
-      await publisher.publish([
-        createEvent('vitrine.payments', 'payment.completed', checkout.id, {
-          paymentId: `pi_${randomUUID().replace(/-/g, '')}`,
-          checkoutId: checkout.id,
-          orderIds: checkout.orders.map((o) => o.id),
-          customerId: customer.id,
-          amount: checkout.total,
-        }),
-      ]);
-      await publisher.disconnect();
+      // Pays: a PaymentIntent from payments, and Stripe's signed success notice.
+      const { payment } = await startPayment(stack, customer, { checkoutId: checkout.id });
+      expect(payment.amount).toEqual(checkout.total);
+      const notice = await stack.stripeWebhook(
+        'payment_intent.succeeded',
+        intentSucceeded(payment),
+      );
+      expect(notice.status).toBe(200);
 
       const paid = await probe.next(30_000);
       expect(paid.errors).toBeUndefined();

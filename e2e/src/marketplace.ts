@@ -8,6 +8,10 @@ import {
   LoginDocument,
   RegisterDocument,
   SetProductStatusDocument,
+  StartCheckoutPaymentDocument,
+  type PaymentSummaryFragment,
+  type StartCheckoutPaymentInput,
+  type StartCheckoutPaymentMutation,
 } from './generated/graphql.js';
 import type { Supergraph } from './supergraph.js';
 
@@ -133,4 +137,45 @@ export async function listProduct(
     { token: owner.token },
   );
   return { productId: createProduct.id, variantId: createProduct.variants[0].id };
+}
+
+/**
+ * Starts the payment of a checkout as the customer's app does: while payments has not yet seen
+ * every order of the checkout it answers CONFLICT on `input.checkoutId`, and the app retries.
+ */
+export async function startPayment(
+  stack: Supergraph,
+  customer: Account,
+  input: StartCheckoutPaymentInput,
+): Promise<StartCheckoutPaymentMutation['startCheckoutPayment']> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const response = await stack.client.request(
+      StartCheckoutPaymentDocument,
+      { input },
+      { token: customer.token },
+    );
+    const error = response.errors?.[0];
+    if (!error && response.data) return response.data.startCheckoutPayment;
+    const retry =
+      error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'input.checkoutId';
+    if (!retry || Date.now() > deadline) {
+      throw new Error(`startCheckoutPayment failed: ${JSON.stringify(response.errors)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Stripe's `payment_intent.succeeded` for the payment's PaymentIntent. */
+export function intentSucceeded(payment: PaymentSummaryFragment) {
+  return {
+    id: payment.transactionId,
+    object: 'payment_intent',
+    amount: payment.amount.amount,
+    amount_received: payment.amount.amount,
+    currency: payment.amount.currency.toLowerCase(),
+    status: 'succeeded',
+    payment_method_types: ['card'],
+    metadata: { paymentId: payment.id },
+  };
 }

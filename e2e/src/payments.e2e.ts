@@ -7,18 +7,16 @@ import {
   IssueRefundDocument,
   MyPaymentsDocument,
   OrderPaymentDocument,
-  StartCheckoutPaymentDocument,
   type CheckoutMutation,
-  type PaymentSummaryFragment,
-  type StartCheckoutPaymentInput,
-  type StartCheckoutPaymentMutation,
 } from './generated/graphql.js';
 import {
   account,
   adminOf,
   eventually,
+  intentSucceeded,
   listProduct,
   openBoutique,
+  startPayment,
   type Account,
 } from './marketplace.js';
 import { startSupergraph, type Supergraph } from './supergraph.js';
@@ -85,49 +83,6 @@ async function checkOut(
   return { checkout, items };
 }
 
-/**
- * Starts the payment of a checkout as the customer's app does: while payments has not yet seen
- * every order of the checkout it answers CONFLICT on `input.checkoutId`, and the app retries.
- * Before payments has seen any order of the checkout it answers NOT_FOUND (entity Checkout)
- * instead, which an app must retry too for now (reported to the payments subgraph's owners).
- */
-async function startPayment(
-  customer: Account,
-  input: StartCheckoutPaymentInput,
-): Promise<StartCheckoutPaymentMutation['startCheckoutPayment']> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const response = await stack.client.request(
-      StartCheckoutPaymentDocument,
-      { input },
-      { token: customer.token },
-    );
-    const error = response.errors?.[0];
-    if (!error && response.data) return response.data.startCheckoutPayment;
-    const retry =
-      (error?.extensions?.code === 'CONFLICT' && error.extensions.field === 'input.checkoutId') ||
-      (error?.extensions?.code === 'NOT_FOUND' && error.extensions.entity === 'Checkout');
-    if (!retry || Date.now() > deadline) {
-      throw new Error(`startCheckoutPayment failed: ${JSON.stringify(response.errors)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Stripe's `payment_intent.succeeded` for the payment's PaymentIntent. */
-function intentSucceeded(payment: PaymentSummaryFragment) {
-  return {
-    id: payment.transactionId,
-    object: 'payment_intent',
-    amount: payment.amount.amount,
-    amount_received: payment.amount.amount,
-    currency: payment.amount.currency.toLowerCase(),
-    status: 'succeeded',
-    payment_method_types: ['card'],
-    metadata: { paymentId: payment.id },
-  };
-}
-
 /** The order as its customer sees it, once it has reached this status. */
 function orderInStatus(customer: Account, orderId: string, status: string) {
   return eventually(async () => {
@@ -143,7 +98,7 @@ function orderInStatus(customer: Account, orderId: string, status: string) {
 /** A checkout paid with a card: payment started, Stripe's success delivered, the orders paid. */
 async function paidCheckout(customer: Account, lines: Parameters<typeof checkOut>[1]) {
   const { checkout } = await checkOut(customer, lines);
-  const { payment } = await startPayment(customer, { checkoutId: checkout.id });
+  const { payment } = await startPayment(stack, customer, { checkoutId: checkout.id });
   const delivered = await stack.stripeWebhook('payment_intent.succeeded', intentSucceeded(payment));
   expect(delivered.status).toBe(200);
   for (const order of checkout.orders) await orderInStatus(customer, order.id, 'PAID');
@@ -160,7 +115,7 @@ describe('payments through the gateway', () => {
     expect(items).toBe(JACKET + 2 * SCARF);
     expect(checkout.orders).toHaveLength(2);
 
-    const started = await startPayment(customer, { checkoutId: checkout.id });
+    const started = await startPayment(stack, customer, { checkoutId: checkout.id });
     // What Stripe.js needs to confirm the card payment, for what the orders cost.
     expect(started.clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
     const { payment } = started;
@@ -171,7 +126,7 @@ describe('payments through the gateway', () => {
     expect([...payment.orderIds].sort()).toEqual(checkout.orders.map((o) => o.id).sort());
 
     // Asking again (a reload of the payment page) returns the same payment, not a second one.
-    const again = await startPayment(customer, { checkoutId: checkout.id });
+    const again = await startPayment(stack, customer, { checkoutId: checkout.id });
     expect(again.payment.id).toBe(payment.id);
     expect(again.payment.transactionId).toBe(payment.transactionId);
 
@@ -230,7 +185,7 @@ describe('payments through the gateway', () => {
     const off = Math.floor(items / 10);
 
     // Typed as a customer would: in lower case.
-    const { payment } = await startPayment(customer, {
+    const { payment } = await startPayment(stack, customer, {
       checkoutId: checkout.id,
       couponCode: code.toLowerCase(),
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
+import Stripe from 'stripe';
 import { fileURLToPath } from 'node:url';
 import { createGateway, DEFAULT_LIMITS, type RunningGateway } from '@vitrine/gateway';
 import { createKafka, createLogger, topicOfDomain, type RunningSubgraph } from '@vitrine/platform';
@@ -21,22 +21,8 @@ const SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', impo
 /** The secret Stripe signs its webhooks with, in this harness. */
 const STRIPE_WEBHOOK_SECRET = 'whsec_vitrine_e2e';
 
-/**
- * The stripe library's webhook test helper, from the very `stripe` package the payments subgraph
- * verifies signatures with (e2e has no dependency of its own on it).
- */
-interface StripeWebhookHelpers {
-  generateTestHeaderString(options: {
-    payload: string;
-    secret: string;
-    timestamp?: number;
-  }): string;
-}
-const stripeWebhooks = (
-  createRequire(new URL('../../subgraphs/payments/package.json', import.meta.url))('stripe') as {
-    webhooks: StripeWebhookHelpers;
-  }
-).webhooks;
+/** The stripe library's webhook helpers: the tests sign events as Stripe does. */
+const stripeWebhooks = new Stripe('sk_test_e2e').webhooks;
 
 export interface StripeWebhookOptions {
   /** The Stripe event id; a new one by default. Stripe redelivers an event with the same id. */

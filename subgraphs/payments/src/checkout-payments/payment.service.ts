@@ -71,17 +71,16 @@ export class CheckoutPaymentService {
   async start(ctx: AuthContext, input: StartPaymentInput): Promise<CheckoutPaymentOutcome> {
     const viewer = requireViewer(ctx);
     const checkout = await this.checkouts.byId(input.checkoutId);
-    if (!checkout || checkout.customerId !== viewer.id) {
-      throw Errors.notFound('Checkout', input.checkoutId);
-    }
-    const existing = await this.payments.findOne({ checkoutId: checkout._id }).exec();
-    if (existing) return this.resume(this.sameDiscounts(existing, input));
-    if (checkout.orders.length < checkout.orderIds.length) {
+    if (!checkout || checkout.orders.length < checkout.orderIds.length) {
+      // Right after `checkout`, its orders may still be on their way from the orders subgraph.
       throw Errors.conflict(
-        'Your checkout is still being prepared; try again in a moment',
+        'This checkout is not ready to be paid yet; try again in a moment',
         'input.checkoutId',
       );
     }
+    if (checkout.customerId !== viewer.id) throw Errors.notFound('Checkout', input.checkoutId);
+    const existing = await this.payments.findOne({ checkoutId: checkout._id }).exec();
+    if (existing) return this.resume(this.sameDiscounts(existing, input));
     const payment = await this.plan(checkout, input);
     try {
       return await this.resume(await this.payments.create(payment));
@@ -213,7 +212,7 @@ export class CheckoutPaymentService {
           $set: { status: PaymentStatus.REQUIRES_PAYMENT, intentId: intent.id },
           $inc: { version: 1 },
         },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .exec();
     const current = updated ?? (await this.payments.findById(payment._id).exec())!;
@@ -318,7 +317,7 @@ export class CheckoutPaymentService {
           },
           event,
         ),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .exec();
     if (updated) this.outbox.written();

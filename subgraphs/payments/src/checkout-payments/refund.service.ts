@@ -163,7 +163,7 @@ export class RefundService {
         .findOneAndUpdate(
           { _id: payment._id, version: payment.version },
           { $set: { orders }, $push: { refunds: refund }, $inc: { version: 1 } },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .exec();
       if (swapped) return swapped;

@@ -118,7 +118,7 @@ export class CouponService {
   async deactivate(ctx: AuthContext, id: string): Promise<CouponDocument> {
     const coupon = await this.visible(ctx, id);
     const updated = await this.coupons
-      .findOneAndUpdate({ _id: coupon._id }, { $set: { active: false } }, { new: true })
+      .findOneAndUpdate({ _id: coupon._id }, { $set: { active: false } }, { returnDocument: 'after' })
       .exec();
     return updated!;
   }

@@ -417,7 +417,7 @@ export class SubscriptionService {
       .findOneAndUpdate(
         { _id: doc._id, stripeCustomerId: null },
         { $set: { stripeCustomerId: customer.id }, $inc: { revision: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -498,7 +498,7 @@ export class SubscriptionService {
         .findOneAndUpdate(
           { _id: boutiqueId, revision: doc.revision },
           events.length ? updateWithEvents(base, ...events) : base,
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean()
         .exec();
