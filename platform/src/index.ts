@@ -25,3 +25,4 @@ export * from './subgraph/build-schema.js';
 export * from './subgraph/context.js';
 export * from './subgraph/runtime.js';
 export * from './subgraph/server.js';
+export * from './read-models/boutique-teams.js';

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { SubgraphRuntime, type RunningSubgraph } from '@vitrine/platform';
+import {
+  BoutiqueTeams,
+  createBoutiqueTeamModel,
+  SubgraphRuntime,
+  type RunningSubgraph,
+} from '@vitrine/platform';
 import type { OrdersConfig } from './config.js';
-import { boutiqueTeamHandlers } from './events/consumers/boutique-team.consumer.js';
 import { orderSagaHandlers } from './events/consumers/order-saga.consumer.js';
 import { productHandlers } from './events/consumers/product.consumer.js';
 import { createLoaders, type OrdersContext } from './loaders.js';
-import { createBoutiqueTeamModel } from './models/boutique-team.model.js';
 import { createCartModel } from './models/cart.model.js';
 import { createCatalogProductModel } from './models/catalog-product.model.js';
 import { createCheckoutModel } from './models/checkout.model.js';
@@ -35,7 +38,8 @@ export async function createOrdersSubgraph(config: OrdersConfig): Promise<Runnin
   runtime.outbox(orderModel).indexes(cartModel, checkoutModel, teamModel, productModel);
 
   const outbox = runtime.outboxWriter;
-  const readModel = new ReadModelService(teamModel, productModel);
+  const teams = new BoutiqueTeams(teamModel);
+  const readModel = new ReadModelService(teams, productModel);
   const carts = new CartService(cartModel, readModel);
   const orders = new OrderService(
     orderModel,
@@ -47,7 +51,7 @@ export async function createOrdersSubgraph(config: OrdersConfig): Promise<Runnin
   const checkouts = new CheckoutService(checkoutModel, orderModel, carts, outbox, config.pricing);
 
   runtime.consume([
-    ...boutiqueTeamHandlers(readModel),
+    ...teams.handlers(),
     ...productHandlers(readModel),
     ...orderSagaHandlers(orders),
   ]);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { BaseContext } from '@vitrine/platform';
-import type { BoutiqueTeam } from './models/boutique-team.model.js';
+import type { BoutiqueTeam } from '@vitrine/platform';
 import type { ReadModelService } from './services/read-model.service.js';
 
 export interface PaymentsLoaders {

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
-import { combineHandlers, SubgraphRuntime, type RunningSubgraph } from '@vitrine/platform';
+import {
+  BoutiqueTeams,
+  combineHandlers,
+  createBoutiqueTeamModel,
+  SubgraphRuntime,
+  type RunningSubgraph,
+} from '@vitrine/platform';
 import { createCheckoutPaymentsModule } from './checkout-payments/index.js';
 import type { PaymentsConfig } from './config.js';
 import { createLoaders, type PaymentsContext } from './context.js';
 import { createCouponsModule } from './coupons/index.js';
 import { readModelHandlers } from './events/consumers/read-model.consumer.js';
 import { createLoyaltyModule } from './loyalty/index.js';
-import { createBoutiqueTeamModel } from './models/boutique-team.model.js';
 import { createProductCategoriesModel } from './models/catalog.model.js';
 import { createStripeEventModel } from './models/stripe-event.model.js';
 import type { ModuleDeps } from './module.js';
@@ -30,7 +35,8 @@ export async function createPaymentsSubgraph(config: PaymentsConfig): Promise<Ru
   const teamModel = createBoutiqueTeamModel(runtime.db);
   const categoriesModel = createProductCategoriesModel(runtime.db);
   const stripeEvents = createStripeEventModel(runtime.db);
-  const readModel = new ReadModelService(teamModel, categoriesModel);
+  const teams = new BoutiqueTeams(teamModel);
+  const readModel = new ReadModelService(teams, categoriesModel);
   const stripe = createStripe(config.stripe);
   const deps: ModuleDeps = {
     config,
@@ -55,7 +61,11 @@ export async function createPaymentsSubgraph(config: PaymentsConfig): Promise<Ru
     for (const task of module.tasks) runtime.every(task.name, task.intervalMs, task.run);
   }
   runtime.consume(
-    combineHandlers([...readModelHandlers(readModel), ...modules.flatMap((m) => m.events)]),
+    combineHandlers([
+      ...teams.handlers(),
+      ...readModelHandlers(readModel),
+      ...modules.flatMap((m) => m.events),
+    ]),
   );
 
   const webhooks = new StripeWebhookReceiver(

@@ -1,4 +1,4 @@
-import type { BoutiqueTeam } from '../models/boutique-team.model.js';
+import type { BoutiqueTeam } from '@vitrine/platform';
 import type { CatalogProduct, CatalogVariant } from '../models/catalog-product.model.js';
 import type { CartItem } from '../models/cart.model.js';
 import { sameMoney, type Money } from '../models/money.model.js';

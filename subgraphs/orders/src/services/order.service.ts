@@ -19,7 +19,7 @@ import {
   type Viewer,
 } from '@vitrine/platform';
 import type { QueryFilter } from 'mongoose';
-import { isTeamMember, type BoutiqueTeam } from '../models/boutique-team.model.js';
+import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import {
   ActorKind,
   OrderStatus,

@@ -3,13 +3,10 @@ import {
   markApplied,
   notYetApplied,
   upsertOnce,
+  type BoutiqueTeam,
+  type BoutiqueTeams,
   type EventPayload,
 } from '@vitrine/platform';
-import type {
-  BoutiqueStatus,
-  BoutiqueTeam,
-  BoutiqueTeamModel,
-} from '../models/boutique-team.model.js';
 import type {
   CatalogProduct,
   CatalogProductModel,
@@ -27,23 +24,9 @@ const MAX_STOCK_ATTEMPTS = 10;
  */
 export class ReadModelService {
   constructor(
-    private readonly teams: BoutiqueTeamModel,
+    private readonly teams: BoutiqueTeams,
     private readonly products: CatalogProductModel,
   ) {}
-
-  async applyTeam(
-    eventId: string,
-    boutiqueId: string,
-    set: { ownerId: string; staffIds?: string[]; status?: BoutiqueStatus },
-  ): Promise<void> {
-    const $set: Record<string, unknown> = { ownerId: set.ownerId };
-    if (set.staffIds) $set.staffIds = [...set.staffIds];
-    if (set.status) $set.status = set.status;
-    const $setOnInsert: Record<string, unknown> = {};
-    if (!set.staffIds) $setOnInsert.staffIds = [];
-    if (!set.status) $setOnInsert.status = 'pending';
-    await upsertOnce(this.teams, boutiqueId, eventId, { $set, $setOnInsert });
-  }
 
   async applyProductSnapshot(eventId: string, productId: string, snapshot: Snapshot) {
     await upsertOnce(this.products, productId, eventId, {
@@ -88,14 +71,8 @@ export class ReadModelService {
     throw new Error(`stock of product ${productId} kept changing`);
   }
 
-  async teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeam | null)[]> {
-    const found = await this.teams
-      .find({ _id: { $in: [...new Set(ids)] } })
-      .lean()
-      .exec();
-    // FerretDB ignores $setOnInsert, so a team first written by an upsert may lack its defaults.
-    const teams = found.map((t) => ({ ...t, staffIds: t.staffIds ?? [] }));
-    return inOrderOf(ids, teams, (t) => t._id);
+  teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeam | null)[]> {
+    return this.teams.byIds(ids);
   }
 
   async productsByIds(ids: readonly string[]): Promise<(CatalogProduct | null)[]> {

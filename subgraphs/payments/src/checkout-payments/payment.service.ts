@@ -19,7 +19,7 @@ import {
 } from '@vitrine/platform';
 import type { CouponQuote, CouponService, DiscountLine } from '../coupons/index.js';
 import type { LoyaltyService } from '../loyalty/index.js';
-import { isTeamMember, type BoutiqueTeam } from '../models/boutique-team.model.js';
+import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import { allocate } from '../services/money.js';
 import type { Stripe } from '../stripe/stripe-client.js';
 import type { CheckoutView } from './checkout-view.model.js';

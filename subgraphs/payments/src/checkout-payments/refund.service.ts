@@ -10,7 +10,7 @@ import {
   type Logger,
   type OutboxWriter,
 } from '@vitrine/platform';
-import { isTeamMember, type BoutiqueTeam } from '../models/boutique-team.model.js';
+import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import type { Stripe } from '../stripe/stripe-client.js';
 import type { CheckoutViewService } from './checkout-view.service.js';
 import {

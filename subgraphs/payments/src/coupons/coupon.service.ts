@@ -13,7 +13,7 @@ import {
   type ConnectionResult,
   type Money,
 } from '@vitrine/platform';
-import { isTeamMember } from '../models/boutique-team.model.js';
+import { isTeamMember } from '@vitrine/platform';
 import { allocate } from '../services/money.js';
 import type { ReadModelService } from '../services/read-model.service.js';
 import {
@@ -118,7 +118,11 @@ export class CouponService {
   async deactivate(ctx: AuthContext, id: string): Promise<CouponDocument> {
     const coupon = await this.visible(ctx, id);
     const updated = await this.coupons
-      .findOneAndUpdate({ _id: coupon._id }, { $set: { active: false } }, { returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: coupon._id },
+        { $set: { active: false } },
+        { returnDocument: 'after' },
+      )
       .exec();
     return updated!;
   }

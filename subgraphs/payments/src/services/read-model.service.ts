@@ -1,9 +1,9 @@
-import { inOrderOf, upsertOnce, type EventPayload } from '@vitrine/platform';
-import type {
-  BoutiqueStatus,
-  BoutiqueTeam,
-  BoutiqueTeamModel,
-} from '../models/boutique-team.model.js';
+import {
+  upsertOnce,
+  type BoutiqueTeam,
+  type BoutiqueTeams,
+  type EventPayload,
+} from '@vitrine/platform';
 import type { ProductCategoriesModel } from '../models/catalog.model.js';
 
 type Snapshot = EventPayload<'product.created'>['snapshot'];
@@ -15,20 +15,9 @@ type Snapshot = EventPayload<'product.created'>['snapshot'];
  */
 export class ReadModelService {
   constructor(
-    private readonly teams: BoutiqueTeamModel,
+    private readonly teams: BoutiqueTeams,
     private readonly categories: ProductCategoriesModel,
   ) {}
-
-  async applyTeam(
-    eventId: string,
-    boutiqueId: string,
-    set: { ownerId: string; staffIds?: string[]; status?: BoutiqueStatus },
-  ): Promise<void> {
-    const $set: Record<string, unknown> = { ownerId: set.ownerId };
-    if (set.staffIds) $set.staffIds = [...set.staffIds];
-    if (set.status) $set.status = set.status;
-    await upsertOnce(this.teams, boutiqueId, eventId, { $set });
-  }
 
   async applyProduct(eventId: string, productId: string, snapshot: Snapshot): Promise<void> {
     await upsertOnce(this.categories, productId, eventId, {
@@ -36,23 +25,12 @@ export class ReadModelService {
     });
   }
 
-  async team(boutiqueId: string): Promise<BoutiqueTeam | null> {
-    const team = await this.teams.findById(boutiqueId).lean().exec();
-    return team
-      ? { ...team, staffIds: team.staffIds ?? [], status: team.status ?? 'pending' }
-      : null;
+  team(boutiqueId: string): Promise<BoutiqueTeam | null> {
+    return this.teams.get(boutiqueId);
   }
 
-  async teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeam | null)[]> {
-    const found = await this.teams
-      .find({ _id: { $in: [...ids] } })
-      .lean()
-      .exec();
-    return inOrderOf(
-      ids,
-      found.map((t) => ({ ...t, staffIds: t.staffIds ?? [], status: t.status ?? 'pending' })),
-      (t) => t._id,
-    );
+  teamsByIds(ids: readonly string[]): Promise<(BoutiqueTeam | null)[]> {
+    return this.teams.byIds(ids);
   }
 
   /** The categories of each product (none for a product payments has not heard of). */

@@ -13,7 +13,7 @@ import {
 } from '@vitrine/platform';
 import DataLoader from 'dataloader';
 import type { PaymentsContext } from '../context.js';
-import { isTeamMember } from '../models/boutique-team.model.js';
+import { isTeamMember } from '@vitrine/platform';
 import type { ReadModelService } from '../services/read-model.service.js';
 import type { Stripe } from '../stripe/stripe-client.js';
 import { findPlan, planPrice, PLANS, type PlanDefinition, type PlanInterval } from './plans.js';
