@@ -8,6 +8,9 @@ import type { DomainName } from '../ports.js';
  *
  * Payloads carry ids and the facts a consumer needs, never secrets other than those an event
  * exists to deliver (a password reset token travels to notifications, and is never logged).
+ *
+ * Payloads evolve compatibly: topics keep the events written before a change, and consumers
+ * replay them, so a field added later has a default, and none is removed or retyped.
  */
 const id = z.string().regex(/^[0-9a-f]{24}$/);
 const role = z.enum(['CUSTOMER', 'BOUTIQUE_OWNER', 'DRIVER', 'DELIVERY_MANAGER', 'ADMIN']);
@@ -224,8 +227,12 @@ export const eventCatalog = {
     payload: z.object({
       orderId: id,
       checkoutId: z.string(),
-      /** Every order of the checkout (one per boutique), so a consumer knows when it has all. */
-      checkoutOrderIds: z.array(id).min(1),
+      /**
+       * Every order of the checkout (one per boutique), so a consumer knows when it has all.
+       * Empty in events written before it existed (a field added later is defaulted: topics keep
+       * older events, which must stay valid).
+       */
+      checkoutOrderIds: z.array(id).default([]),
       customerId: id,
       boutiqueId: id,
       items: z.array(orderItem).min(1),

@@ -22,6 +22,26 @@ describe(parseEvent.name, () => {
     expect(parseEvent(JSON.stringify(event))).toEqual({ known: false, type: 'user.teleported' });
   });
 
+  it('reads events written before a field was added to their payload, with its default', () => {
+    const money = { amount: 100, currency: 'EUR' };
+    const orderId = '65a1b2c3d4e5f60718293a4c';
+    const event = createEvent('vitrine.orders', 'order.created', orderId, {
+      orderId,
+      checkoutId: 'c1',
+      checkoutOrderIds: [orderId],
+      customerId: userId,
+      boutiqueId: userId,
+      items: [{ productId: userId, variantId: userId, sku: 'S', quantity: 1, unitPrice: money }],
+      subtotal: money,
+      tax: money,
+      deliveryFee: money,
+      total: money,
+    });
+    const { checkoutOrderIds: _added, ...olderData } = event.data;
+    const parsed = parseEvent(JSON.stringify({ ...event, data: olderData }));
+    expect(parsed.known && parsed.event.data).toMatchObject({ checkoutOrderIds: [] });
+  });
+
   it.each([
     ['not JSON', '{oops'],
     ['not an envelope', JSON.stringify({ hello: 'world' })],
