@@ -6,6 +6,17 @@ import { inOrderOf } from '../ids.js';
 
 export type BoutiqueStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
 
+/** Where the boutique's subscription to a plan stands, from payments' `subscription.*` events. */
+@modelOptions({ schemaOptions: { _id: false } })
+export class TeamSubscription {
+  @prop({ required: true, type: () => String })
+  state!: 'active' | 'past_due' | 'cancelled';
+
+  /** Until when a past-due boutique keeps selling. */
+  @prop({ type: () => Date, default: null })
+  graceUntil!: Date | null;
+}
+
 /**
  * Read model of a boutique's team, from the boutiques subgraph's events: who may act for the
  * boutique (its owner and staff) and whether it is open for sales. `_id` is the boutique's id.
@@ -25,6 +36,10 @@ export class BoutiqueTeam {
   @prop({ required: true, type: () => String })
   status!: BoutiqueStatus;
 
+  /** Null while the boutique has never subscribed to a plan. */
+  @prop({ type: () => TeamSubscription, _id: false, default: null })
+  subscription!: TeamSubscription | null;
+
   @prop({ type: () => [String], default: [] })
   appliedEvents!: string[];
 }
@@ -41,6 +56,22 @@ export function isTeamMember(
   userId: string,
 ): boolean {
   return !!team && (team.ownerId === userId || team.staffIds.includes(userId));
+}
+
+/**
+ * Whether the boutique sells now: approved, and its subscription active, or past due within its
+ * grace period. A boutique that never subscribed sells (the marketplace decides whether plans are
+ * required; nothing gates on them until a subscription exists).
+ */
+export function canSell(
+  team: Pick<BoutiqueTeam, 'status'> & { subscription?: TeamSubscription | null },
+  now = new Date(),
+): boolean {
+  if (team.status !== 'approved') return false;
+  const subscription = team.subscription;
+  if (!subscription || subscription.state === 'active') return true;
+  if (subscription.state === 'cancelled') return false;
+  return !!subscription.graceUntil && now.getTime() < new Date(subscription.graceUntil).getTime();
 }
 
 /**
@@ -64,6 +95,17 @@ export class BoutiqueTeams {
     await upsertOnce(this.model, boutiqueId, eventId, { $set, $setOnInsert });
   }
 
+  async applySubscription(
+    eventId: string,
+    boutiqueId: string,
+    subscription: TeamSubscription,
+  ): Promise<void> {
+    await upsertOnce(this.model, boutiqueId, eventId, {
+      $set: { subscription: { ...subscription } },
+      $setOnInsert: { staffIds: [], status: 'pending' },
+    });
+  }
+
   async get(boutiqueId: string): Promise<BoutiqueTeam | null> {
     const [team] = await this.byIds([boutiqueId]);
     return team;
@@ -80,6 +122,7 @@ export class BoutiqueTeams {
       ...t,
       staffIds: t.staffIds ?? [],
       status: t.status ?? 'pending',
+      subscription: t.subscription ?? null,
     }));
     return inOrderOf(ids, teams, (t) => t._id);
   }
@@ -105,6 +148,18 @@ export class BoutiqueTeams {
       ),
       defineHandler('boutique.reinstated', (e) =>
         apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'approved' }),
+      ),
+      defineHandler('subscription.activated', (e) =>
+        this.applySubscription(e.id, e.data.boutiqueId, { state: 'active', graceUntil: null }),
+      ),
+      defineHandler('subscription.past_due', (e) =>
+        this.applySubscription(e.id, e.data.boutiqueId, {
+          state: 'past_due',
+          graceUntil: e.data.graceUntil ? new Date(e.data.graceUntil) : null,
+        }),
+      ),
+      defineHandler('subscription.cancelled', (e) =>
+        this.applySubscription(e.id, e.data.boutiqueId, { state: 'cancelled', graceUntil: null }),
       ),
     ];
   }

@@ -113,6 +113,47 @@ describe('cart', () => {
     });
   });
 
+  it('sells through a past-due grace period, and not once the subscription is cancelled', async () => {
+    const customer = await bed.user();
+    const owner = await bed.user(Role.BOUTIQUE_OWNER);
+    const boutique = await bed.boutique(owner);
+    const scarf = await bed.product(boutique);
+    const state = (status: string, graceUntil: string | null) => ({
+      subscriptionId: `sub_${boutique}`,
+      boutiqueId: boutique,
+      plan: 'pro',
+      interval: 'month' as const,
+      status,
+      currentPeriodEnd: null,
+      graceUntil,
+    });
+    const add = () =>
+      bed.client.request(
+        ADD,
+        { p: scarf.productId, v: scarf.variantId, q: 1 },
+        { token: customer.token },
+      );
+    const { waitFor } = await import('@vitrine/platform/testing');
+    const inGrace = new Date(Date.now() + 86_400_000).toISOString();
+    await bed.publish('subscription.past_due', boutique, state('past_due', inGrace));
+    await waitFor(() =>
+      bed.subgraph.runtime.db
+        .collection('boutique_teams')
+        .findOne({ _id: boutique as never, 'subscription.state': 'past_due' }),
+    );
+    expect((await add()).errors).toBeUndefined();
+    await bed.publish('subscription.cancelled', boutique, state('canceled', null));
+    const refused = await waitFor(async () => {
+      const r = await add();
+      return r.errors ? r : undefined;
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'productId',
+    });
+    expect(refused.errors?.[0]?.message).toBe('The boutique of this product is not selling now');
+  });
+
   it('updates, removes and clears lines, under concurrent edits', async () => {
     const customer = await bed.user();
     const products = await Promise.all([1, 2, 3, 4].map(() => bed.product(boutiqueA)));

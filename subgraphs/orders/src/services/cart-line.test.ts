@@ -31,6 +31,24 @@ describe('cart lines', () => {
     expect(unavailability(product, approved, variantId, 3)).toBeNull();
   });
 
+  it('stops selling a boutique whose subscription lapsed, after its grace period', () => {
+    const hour = 3_600_000;
+    const pastDue = (graceUntil: Date) => ({
+      status: 'approved' as const,
+      subscription: { state: 'past_due' as const, graceUntil },
+    });
+    expect(unavailability(product, pastDue(new Date(Date.now() + hour)), variantId, 1)).toBeNull();
+    expect(unavailability(product, pastDue(new Date(Date.now() - hour)), variantId, 1)).toEqual({
+      field: 'productId',
+      message: 'The boutique of this product is not selling now',
+    });
+    const cancelled = {
+      status: 'approved' as const,
+      subscription: { state: 'cancelled' as const, graceUntil: null },
+    };
+    expect(unavailability(product, cancelled, variantId, 1)?.field).toBe('productId');
+  });
+
   it('flags a changed price and prices at the current one', () => {
     const line = assessItem(item(2, 1799), product, approved);
     expect(line).toMatchObject({

@@ -1,4 +1,4 @@
-import type { BoutiqueTeam } from '@vitrine/platform';
+import { canSell, type BoutiqueTeam } from '@vitrine/platform';
 import type { CatalogProduct, CatalogVariant } from '../models/catalog-product.model.js';
 import type { CartItem } from '../models/cart.model.js';
 import { sameMoney, type Money } from '../models/money.model.js';
@@ -24,14 +24,14 @@ export interface AssessedItem {
  */
 export function unavailability(
   product: CatalogProduct | null,
-  team: Pick<BoutiqueTeam, 'status'> | null,
+  team: (Pick<BoutiqueTeam, 'status'> & Partial<Pick<BoutiqueTeam, 'subscription'>>) | null,
   variantId: string,
   quantity: number,
 ): { field: 'productId' | 'variantId' | 'quantity'; message: string } | null {
   if (!product || product.status !== 'active') {
     return { field: 'productId', message: 'This product is not for sale' };
   }
-  if (!team || team.status !== 'approved') {
+  if (!team || !canSell(team)) {
     return { field: 'productId', message: 'The boutique of this product is not selling now' };
   }
   const variant = product.variants.find((v) => v.variantId === variantId);
@@ -49,7 +49,7 @@ export function unavailability(
 export function assessItem(
   item: CartItem,
   product: CatalogProduct | null,
-  team: Pick<BoutiqueTeam, 'status'> | null,
+  team: (Pick<BoutiqueTeam, 'status'> & Partial<Pick<BoutiqueTeam, 'subscription'>>) | null,
 ): AssessedItem {
   const variant = product?.variants.find((v) => v.variantId === item.variantId) ?? null;
   const problem = unavailability(product, team, item.variantId, item.quantity);
