@@ -1,4 +1,10 @@
-import { ConnectionArgs, type ConnectionResult } from '@vitrine/platform';
+import {
+  ConnectionArgs,
+  hasRole,
+  isTeamMember,
+  Role,
+  type ConnectionResult,
+} from '@vitrine/platform';
 import {
   Arg,
   Args,
@@ -30,6 +36,7 @@ import {
 type PaymentRoot = Pick<
   PaymentDocument,
   | 'id'
+  | 'customerId'
   | 'intentId'
   | 'currency'
   | 'amount'
@@ -123,33 +130,48 @@ export class PaymentResolver {
     return payment.orders.filter((o) => !o.excluded).map((o) => o.orderId);
   }
 
-  @FieldResolver(() => [PaymentOrderShare])
-  orders(@Root() payment: PaymentRoot): PaymentOrderShare[] {
+  @FieldResolver(() => [PaymentOrderShare], {
+    description:
+      "Each order's share; a boutique's team sees only its own boutique's orders (the customer and admins see all).",
+  })
+  async orders(
+    @Root() payment: PaymentRoot,
+    @Ctx() ctx: PaymentsContext,
+  ): Promise<PaymentOrderShare[]> {
     const money = (amount: number) => moneyOf(amount, payment.currency);
-    return payment.orders.map((o) => ({
-      order: { id: o.orderId },
-      boutiqueId: o.boutiqueId,
-      total: money(o.total),
-      discount: money(o.discount),
-      captured: money(capturedOf(o)),
-      refunded: money(o.refunded),
-      refundable: money(Math.max(0, capturedOf(o) - o.refunded)),
-      excluded: o.excluded,
-    }));
+    const visible = await this.visibleBoutiques(payment, ctx);
+    return payment.orders
+      .filter((o) => visible(o.boutiqueId))
+      .map((o) => ({
+        order: { id: o.orderId },
+        boutiqueId: o.boutiqueId,
+        total: money(o.total),
+        discount: money(o.discount),
+        captured: money(capturedOf(o)),
+        refunded: money(o.refunded),
+        refundable: money(Math.max(0, capturedOf(o) - o.refunded)),
+        excluded: o.excluded,
+      }));
   }
 
-  @FieldResolver(() => [RefundView])
-  refunds(@Root() payment: PaymentRoot): RefundView[] {
-    return payment.refunds.map((r) => ({
-      id: r.refundId,
-      order: { id: r.orderId },
-      amount: moneyOf(r.amount, payment.currency),
-      reason: r.reason,
-      status: r.status,
-      requestedBy: r.requestedBy,
-      createdAt: r.createdAt,
-      settledAt: r.settledAt,
-    }));
+  @FieldResolver(() => [RefundView], {
+    description: 'Oldest first; a boutique team sees the refunds of its own orders.',
+  })
+  async refunds(@Root() payment: PaymentRoot, @Ctx() ctx: PaymentsContext): Promise<RefundView[]> {
+    const visible = await this.visibleBoutiques(payment, ctx);
+    const boutiqueOf = new Map(payment.orders.map((o) => [o.orderId, o.boutiqueId]));
+    return payment.refunds
+      .filter((r) => visible(boutiqueOf.get(r.orderId) ?? ''))
+      .map((r) => ({
+        id: r.refundId,
+        order: { id: r.orderId },
+        amount: moneyOf(r.amount, payment.currency),
+        reason: r.reason,
+        status: r.status,
+        requestedBy: r.requestedBy,
+        createdAt: r.createdAt,
+        settledAt: r.settledAt,
+      }));
   }
 
   @FieldResolver()
@@ -158,6 +180,23 @@ export class PaymentResolver {
       payment.orders.reduce((sum, o) => sum + o.refunded, 0),
       payment.currency,
     );
+  }
+
+  /**
+   * The boutiques of the payment whose shares the viewer sees: all for its customer and admins,
+   * their own for a boutique's team (a payment spans several boutiques).
+   */
+  private async visibleBoutiques(
+    payment: PaymentRoot & { customerId: string },
+    ctx: PaymentsContext,
+  ): Promise<(boutiqueId: string) => boolean> {
+    const viewer = ctx.viewer;
+    if (!viewer || viewer.id === payment.customerId || hasRole(viewer, Role.ADMIN))
+      return () => true;
+    const ids = [...new Set(payment.orders.map((o) => o.boutiqueId))];
+    const teams = await Promise.all(ids.map((id) => ctx.loaders.team.load(id)));
+    const mine = new Set(ids.filter((_, i) => isTeamMember(teams[i], viewer.id)));
+    return (boutiqueId) => mine.has(boutiqueId);
   }
 }
 

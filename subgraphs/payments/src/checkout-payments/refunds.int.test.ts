@@ -50,9 +50,9 @@ describe('issueRefund', () => {
     const [orderA, orderB] = checkout.orderIds;
     const partial = await refund(owner, orderA, 1200);
     expect(partial.errors).toBeUndefined();
+    // The owner sees their boutique's order only; the other boutique's is untouched.
     expect(partial.data!.issueRefund.orders).toEqual([
       { order: { id: orderA }, refundable: { amount: 1800 } },
-      { order: { id: orderB }, refundable: { amount: 2000 } },
     ]);
     const tooMuch = await refund(owner, orderA, 1801);
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({
@@ -69,6 +69,20 @@ describe('issueRefund', () => {
       { token: admin.token },
     );
     expect(state.payment.refunded.amount).toBe(3000);
+    expect(state.payment.orders).toEqual([
+      {
+        order: { id: orderA },
+        captured: { amount: 3000 },
+        refunded: { amount: 3000 },
+        refundable: { amount: 0 },
+      },
+      {
+        order: { id: orderB },
+        captured: { amount: 2000 },
+        refunded: { amount: 0 },
+        refundable: { amount: 2000 },
+      },
+    ]);
   });
 
   it('never refunds more than was captured, even when refunds race', async () => {
@@ -89,8 +103,15 @@ describe('issueRefund', () => {
   });
 
   it("lets only the order's boutique team and admins refund, the team within the window", async () => {
-    const { customer, checkout } = await paidTwoBoutiques();
+    const { customer, checkout, payment } = await paidTwoBoutiques();
     const [orderA, orderB] = checkout.orderIds;
+    // A boutique's team sees its own share of a payment that spans two boutiques.
+    const seen = await t.client.data<{ payment: RefundedPayment }>(
+      PAYMENT,
+      { id: payment.id },
+      { token: staff.token },
+    );
+    expect(seen.payment.orders.map((o) => o.order.id)).toEqual([orderA]);
     expect((await refund(customer, orderA, 100)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await refund(owner, orderB, 100)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await refund(staff, orderA, 100)).errors).toBeUndefined();
