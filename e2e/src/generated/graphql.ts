@@ -1102,11 +1102,12 @@ export type Payment = {
   /** card, ... (once paid). */
   method?: Maybe<Scalars['String']['output']>;
   orderIds: Array<Scalars['ID']['output']>;
+  /** Each order's share. A boutique's team sees its own boutique's orders only; the customer and admins see all. */
   orders: Array<PaymentOrderShare>;
   paidAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Refunded or being refunded, all orders together. */
   refunded: Money;
-  /** Oldest first. */
+  /** Oldest first. A boutique's team sees the refunds of its own orders only. */
   refunds: Array<Refund>;
   status: PaymentStatus;
   /** The orders' totals. */

@@ -130,10 +130,7 @@ export class PaymentResolver {
     return payment.orders.filter((o) => !o.excluded).map((o) => o.orderId);
   }
 
-  @FieldResolver(() => [PaymentOrderShare], {
-    description:
-      "Each order's share; a boutique's team sees only its own boutique's orders (the customer and admins see all).",
-  })
+  @FieldResolver(() => [PaymentOrderShare])
   async orders(
     @Root() payment: PaymentRoot,
     @Ctx() ctx: PaymentsContext,
@@ -154,9 +151,7 @@ export class PaymentResolver {
       }));
   }
 
-  @FieldResolver(() => [RefundView], {
-    description: 'Oldest first; a boutique team sees the refunds of its own orders.',
-  })
+  @FieldResolver(() => [RefundView])
   async refunds(@Root() payment: PaymentRoot, @Ctx() ctx: PaymentsContext): Promise<RefundView[]> {
     const visible = await this.visibleBoutiques(payment, ctx);
     const boutiqueOf = new Map(payment.orders.map((o) => [o.orderId, o.boutiqueId]));

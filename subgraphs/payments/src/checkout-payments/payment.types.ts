@@ -112,10 +112,15 @@ export class PaymentView {
   @Field(() => ID)
   customerId!: string;
 
-  @Field(() => [PaymentOrderShare])
+  @Field(() => [PaymentOrderShare], {
+    description:
+      "Each order's share. A boutique's team sees its own boutique's orders only; the customer and admins see all.",
+  })
   orders!: PaymentOrderShare[];
 
-  @Field(() => [RefundView], { description: 'Oldest first.' })
+  @Field(() => [RefundView], {
+    description: "Oldest first. A boutique's team sees the refunds of its own orders only.",
+  })
   refunds!: RefundView[];
 
   @Field(() => Money, { description: 'Refunded or being refunded, all orders together.' })
