@@ -320,7 +320,7 @@ export class OrderService {
       .findOneAndUpdate(
         { _id: order._id, status: order.status },
         updateWithEvents({ $set, $push: { history: change } }, ...events),
-        { new: true },
+        { returnDocument: 'after' },
       )
       .exec();
     if (updated) this.outbox.written();
