@@ -202,6 +202,23 @@ describe('stock saga', () => {
       (e) => e.data.variantId === variant.id && e.data.available === 3,
     );
     expect(changed.data.productId).toBe(product.id);
+
+    // The paid order is cancelled (refunded before it was prepared): its units go back on sale,
+    // once, however many times the cancellation is delivered.
+    const cancelPaid = {
+      orderId: paid.orderId,
+      customerId: paid.data.customerId,
+      boutiqueId: boutique.id,
+      reason: 'refunded',
+      items: paid.data.items,
+      actorId: null,
+    };
+    await f.publish('order.cancelled', paid.orderId, cancelPaid);
+    await f.publish('order.cancelled', paid.orderId, cancelPaid);
+    await waitFor(async () => (await f.reservation(paid.orderId))?.status === 'restored', {
+      message: 'the units of the cancelled paid order back on sale',
+    });
+    expect(await levels(variant.id)).toEqual({ available: 6, reserved: 0, sold: 0 });
   });
 
   it('announces out of stock and back in stock, and search follows', async () => {

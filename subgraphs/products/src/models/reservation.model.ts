@@ -9,7 +9,14 @@ import {
 import { Aggregate } from '@vitrine/platform';
 import type { Connection, Types } from 'mongoose';
 
-export type ReservationStatus = 'pending' | 'reserved' | 'failed' | 'released' | 'committed';
+export type ReservationStatus =
+  | 'pending'
+  | 'reserved'
+  | 'failed'
+  | 'released'
+  | 'committed'
+  /** Sold, then the order was cancelled: its units are back on sale. */
+  | 'restored';
 
 @modelOptions({ schemaOptions: { _id: false } })
 export class ReservationItem {

@@ -13,7 +13,8 @@ import { Field, Int, ObjectType } from 'type-graphql';
 /**
  * The stock of one variant, a document of its own so that every change is one conditional
  * single-document update, with its stock events in the same write. `holds` lists the orders that
- * hold units here: a reservation, release or commit for an order is applied at most once.
+ * hold units here: a reservation, release or commit for an order is applied at most once, and
+ * `restored` the same for the units of a paid order that was cancelled.
  */
 @ObjectType('StockLevel', { description: 'Units of a variant: on sale, held by orders, sold.' })
 @index({ productId: 1 })
@@ -50,6 +51,10 @@ export class Stock extends Aggregate {
 
   @prop({ type: () => [String], default: [] })
   holds!: string[];
+
+  /** Orders cancelled after payment whose sold units came back on sale here (the last ones). */
+  @prop({ type: () => [String], default: [] })
+  restored!: string[];
 
   /** The variant was removed from its product: nothing more is reserved here. */
   @prop({ default: false })

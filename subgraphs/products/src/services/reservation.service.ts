@@ -101,7 +101,7 @@ export class ReservationService {
     await this.settle(orderId, 'pending', 'reserved', answer);
   }
 
-  /** The order was cancelled: its held units go back on sale. */
+  /** The order was cancelled: its held units, or the units it bought, go back on sale. */
   async onOrderCancelled(event: CloudEvent<'order.cancelled'>): Promise<void> {
     const { orderId, boutiqueId } = event.data;
     const reservation = await this.reservations.findById(new Types.ObjectId(orderId)).exec();
@@ -113,6 +113,13 @@ export class ReservationService {
         .catch((err: unknown) => {
           if (!isDuplicateKeyError(err)) throw err;
         });
+      return;
+    }
+    if (reservation.status === 'committed') {
+      for (const item of reservation.items) {
+        await this.stock.restore(item.variantId, item.quantity, { orderId });
+      }
+      await this.settle(orderId, 'committed', 'restored');
       return;
     }
     if (reservation.status !== 'reserved') return;

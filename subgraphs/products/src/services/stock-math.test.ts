@@ -13,13 +13,18 @@ describe(applyStockOp.name, () => {
     expect(released).toEqual({ available: 3, reserved: 4, sold: 1 });
     const committed = applyStockOp(released, { kind: 'commit', quantity: 4 })!;
     expect(committed).toEqual({ available: 3, reserved: 0, sold: 5 });
-    for (const l of [reserved, released, committed]) expect(total(l)).toBe(total(levels));
+    const restored = applyStockOp(committed, { kind: 'restore', quantity: 2 })!;
+    expect(restored).toEqual({ available: 5, reserved: 0, sold: 3 });
+    for (const l of [reserved, released, committed, restored]) {
+      expect(total(l)).toBe(total(levels));
+    }
   });
 
   it('never takes more than there is', () => {
     expect(applyStockOp(levels, { kind: 'reserve', quantity: 6 })).toBeNull();
     expect(applyStockOp(levels, { kind: 'release', quantity: 3 })).toBeNull();
     expect(applyStockOp(levels, { kind: 'commit', quantity: 3 })).toBeNull();
+    expect(applyStockOp(levels, { kind: 'restore', quantity: 2 })).toBeNull();
     expect(applyStockOp(levels, { kind: 'adjust', delta: -6 })).toBeNull();
   });
 

@@ -7,12 +7,14 @@ export interface StockLevels {
 
 /**
  * What can happen to a variant's stock: an order holds units (reserve), gives them back
- * (release), pays for them (commit), or the boutique counts its shelves again (adjust).
+ * (release), pays for them (commit), returns what it bought when cancelled after payment
+ * (restore), or the boutique counts its shelves again (adjust).
  */
 export type StockOp =
   | { kind: 'reserve'; quantity: number }
   | { kind: 'release'; quantity: number }
   | { kind: 'commit'; quantity: number }
+  | { kind: 'restore'; quantity: number }
   | { kind: 'adjust'; delta: number };
 
 /** The counters after an operation, or null when it cannot apply (not enough units). */
@@ -31,6 +33,10 @@ export function applyStockOp(levels: StockLevels, op: StockOp): StockLevels | nu
       return reserved >= op.quantity
         ? { available, reserved: reserved - op.quantity, sold: sold + op.quantity }
         : null;
+    case 'restore':
+      return sold >= op.quantity
+        ? { available: available + op.quantity, reserved, sold: sold - op.quantity }
+        : null;
     case 'adjust':
       return available + op.delta >= 0 ? { available: available + op.delta, reserved, sold } : null;
   }
@@ -45,6 +51,8 @@ export function incrementOf(op: StockOp): Partial<StockLevels> {
       return { available: op.quantity, reserved: -op.quantity };
     case 'commit':
       return { reserved: -op.quantity, sold: op.quantity };
+    case 'restore':
+      return { sold: -op.quantity, available: op.quantity };
     case 'adjust':
       return { available: op.delta };
   }

@@ -113,6 +113,11 @@ export class StockService {
     return this.change(variantId, { kind: 'commit', quantity }, orderId);
   }
 
+  /** Puts the units a paid order bought back on sale (it was cancelled); once per order. */
+  restore(variantId: string, quantity: number, { orderId }: ForOrder): Promise<StockOutcome> {
+    return this.change(variantId, { kind: 'restore', quantity }, orderId);
+  }
+
   /** Restocking or a stock count: `available` moves by `delta`, never below zero. */
   adjust(variantId: string, delta: number): Promise<StockOutcome> {
     return this.change(variantId, { kind: 'adjust', delta }, null);
@@ -154,6 +159,9 @@ export class StockService {
       // Already applied for this order (a redelivery): the outcome is the same as the first time.
       if (op.kind === 'reserve' && held) return { ok: true, stock };
       if ((op.kind === 'release' || op.kind === 'commit') && !held) return { ok: true, stock };
+      if (op.kind === 'restore' && (stock.restored ?? []).includes(orderId!)) {
+        return { ok: true, stock };
+      }
       if ((op.kind === 'reserve' || op.kind === 'adjust') && stock.removed) {
         return { ok: false, reason: 'missing', available: 0 };
       }
@@ -170,6 +178,9 @@ export class StockService {
       if (op.kind === 'reserve') {
         filter.holds = { $ne: orderId };
         update.$push = { holds: orderId, ...outbox?.$push };
+      } else if (op.kind === 'restore') {
+        filter.restored = { $ne: orderId };
+        update.$push = { restored: { $each: [orderId], $slice: -200 }, ...outbox?.$push };
       } else {
         if (orderId !== null) {
           filter.holds = orderId;
