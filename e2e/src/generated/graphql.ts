@@ -1096,6 +1096,9 @@ export type Payment = {
   customerId: Scalars['ID']['output'];
   /** Coupon and loyalty discounts together. */
   discount: Money;
+  /** Declined attempts so far. */
+  failedAttempts: Scalars['Int']['output'];
+  /** Why the last attempt was declined (the customer may try again), or why it failed. */
   failureReason?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   loyaltyPointsSpent: Scalars['Int']['output'];

@@ -16,6 +16,10 @@ export interface PaymentsConfig extends PlatformConfig {
     /** How long after payment a boutique may refund an order itself (admins always may). */
     boutiqueWindowMs: number;
   };
+  checkout: {
+    /** Declined attempts (each can be retried with another card) before the payment fails. */
+    maxFailedAttempts: number;
+  };
   loyalty: {
     /** Points earned per major currency unit paid (1 → 1 point per euro, per yen). */
     pointsPerUnit: number;
@@ -38,6 +42,7 @@ const env = z.object({
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   STRIPE_API_BASE: z.url().optional(),
   BOUTIQUE_REFUND_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  PAYMENT_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   LOYALTY_POINTS_PER_UNIT: z.coerce.number().int().min(0).max(1000).default(1),
   LOYALTY_POINTS_PER_UNIT_OF_DISCOUNT: z.coerce.number().int().min(1).max(100_000).default(100),
   LOYALTY_EXPIRY_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -68,6 +73,7 @@ export function loadPaymentsConfig(
       apiBase: e.STRIPE_API_BASE ? new URL(e.STRIPE_API_BASE) : null,
     },
     refunds: { boutiqueWindowMs: e.BOUTIQUE_REFUND_WINDOW_DAYS * DAY },
+    checkout: { maxFailedAttempts: e.PAYMENT_MAX_FAILED_ATTEMPTS },
     loyalty: {
       pointsPerUnit: e.LOYALTY_POINTS_PER_UNIT,
       pointsPerUnitOfDiscount: e.LOYALTY_POINTS_PER_UNIT_OF_DISCOUNT,

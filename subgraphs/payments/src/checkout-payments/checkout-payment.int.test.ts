@@ -168,24 +168,45 @@ describe('Stripe webhooks', () => {
     });
   });
 
-  it('fails the payment on a declined card, and a late success notice still wins', async () => {
+  it('lets the customer try again after a decline, and fails the payment after the third', async () => {
+    const since = new Date();
     const customer = await t.user();
     const checkout = await t.checkout(customer, [
       { boutiqueId: boutiqueA, lines: [{ amount: 1200 }] },
     ]);
     const { payment } = await t.startPayment(checkout);
-    expect((await t.intentEvent('payment_failed', payment)).status).toBe(200);
-    expect(await paymentOf(payment.id, customer)).toMatchObject({
-      status: 'FAILED',
+    const state = async () =>
+      (
+        await t.client.data<{
+          payment: { status: string; failureReason: string | null; failedAttempts: number };
+        }>(
+          `query ($id: ID!) { payment(id: $id) { status failureReason failedAttempts } }`,
+          { id: payment.id },
+          { token: customer.token },
+        )
+      ).payment;
+    // The same declined attempt, told twice (two events of one charge), counts once.
+    await t.intentEvent('payment_failed', payment, { charge: 'ch_first_card' });
+    await t.intentEvent('payment_failed', payment, { charge: 'ch_first_card' });
+    expect(await state()).toEqual({
+      status: 'REQUIRES_PAYMENT',
       failureReason: 'Your card was declined.',
+      failedAttempts: 1,
     });
-    const failed = await findEvent(
+    await t.declined(payment, 2);
+    expect(await state()).toMatchObject({ status: 'FAILED', failedAttempts: 3 });
+    const failed = await collectEvents(
       t.subgraph.runtime.kafka,
       topicOf('payment.failed'),
       'payment.failed',
       (e) => e.data.paymentId === payment.id,
+      { since },
     );
-    expect(failed.data.orderIds).toEqual(checkout.orderIds);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].data).toMatchObject({
+      orderIds: checkout.orderIds,
+      reason: 'Your card was declined.',
+    });
   });
 
   it('ignores a stale failure notice of a payment that succeeded', async () => {

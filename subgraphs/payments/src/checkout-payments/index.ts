@@ -42,6 +42,7 @@ export function createCheckoutPaymentsModule(
     deps.stripe,
     deps.outbox,
     deps.logger.child({ component: 'payments' }),
+    deps.config.checkout.maxFailedAttempts,
   );
   const refunds = new RefundService(
     payments,
@@ -57,7 +58,7 @@ export function createCheckoutPaymentsModule(
     models: [views],
     webhooks: {
       'payment_intent.succeeded': (e) => service.intentSucceeded(e.data.object),
-      'payment_intent.payment_failed': (e) => service.intentFailed(e.data.object),
+      'payment_intent.payment_failed': (e) => service.intentFailed(e.data.object, e.id),
       'charge.refunded': (e) => refunds.chargeRefunded(e.data.object),
     },
     events: [

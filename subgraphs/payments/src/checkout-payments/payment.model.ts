@@ -157,8 +157,13 @@ export class Payment extends Aggregate {
   @prop({ type: () => String, default: null })
   method!: string | null;
 
+  /** Why the last attempt was declined, or why the payment failed. */
   @prop({ type: () => String, default: null })
   failureReason!: string | null;
+
+  /** Declined attempts so far (Stripe charges or events), each counted once. */
+  @prop({ type: () => [String], default: [] })
+  failedAttempts!: string[];
 
   @prop({ type: () => Date, default: null })
   paidAt!: Date | null;

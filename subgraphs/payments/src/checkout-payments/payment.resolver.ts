@@ -12,6 +12,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -118,6 +119,11 @@ export class PaymentResolver {
   @FieldResolver()
   discount(@Root() payment: PaymentRoot) {
     return moneyOf(payment.subtotal - payment.amount, payment.currency);
+  }
+
+  @FieldResolver(() => Int)
+  failedAttempts(@Root() payment: Pick<PaymentDocument, 'failedAttempts'>): number {
+    return payment.failedAttempts.length;
   }
 
   @FieldResolver()

@@ -66,6 +66,7 @@ export class CheckoutPaymentService {
     private readonly stripe: Stripe,
     private readonly outbox: OutboxWriter,
     private readonly logger: Logger,
+    private readonly maxFailedAttempts = 3,
   ) {}
 
   async start(ctx: AuthContext, input: StartPaymentInput): Promise<CheckoutPaymentOutcome> {
@@ -261,12 +262,37 @@ export class CheckoutPaymentService {
     await this.succeed(payment, intent.payment_method_types?.[0] ?? 'card', intent.id);
   }
 
-  /** payment_intent.payment_failed: the checkout's orders are cancelled, discounts given back. */
-  async intentFailed(intent: Stripe.PaymentIntent): Promise<void> {
-    const payment = await this.ofIntent(intent);
-    if (!payment) return;
-    const reason = intent.last_payment_error?.message ?? 'The payment was declined';
-    await this.fail(payment, reason);
+  /**
+   * payment_intent.payment_failed: an attempt was declined. The customer may try again (another
+   * card, on the same PaymentIntent) until `maxFailedAttempts` declines; then the payment fails:
+   * the checkout's orders are cancelled and the discounts given back. Each attempt counts once
+   * (keyed by its charge, or by the Stripe event).
+   */
+  async intentFailed(intent: Stripe.PaymentIntent, eventId: string): Promise<void> {
+    const reason = (intent.last_payment_error?.message ?? 'The payment was declined').slice(0, 200);
+    const charge = intent.latest_charge ?? intent.last_payment_error?.charge ?? null;
+    const attempt = (typeof charge === 'string' ? charge : charge?.id) ?? eventId;
+    for (let round = 0; round < 20; round++) {
+      const payment = await this.ofIntent(intent);
+      if (!payment || payment.status !== PaymentStatus.REQUIRES_PAYMENT) return;
+      if (payment.failedAttempts.includes(attempt)) return;
+      if (payment.failedAttempts.length + 1 >= this.maxFailedAttempts) {
+        if (await this.fail(payment, reason, attempt)) await this.cancelIntent(payment);
+        return;
+      }
+      const counted = await this.payments
+        .updateOne(
+          { _id: payment._id, version: payment.version },
+          {
+            $set: { failureReason: reason },
+            $push: { failedAttempts: attempt },
+            $inc: { version: 1 },
+          },
+        )
+        .exec();
+      if (counted.modifiedCount === 1) return;
+    }
+    throw new Error(`payment of intent ${intent.id} too contended to count a declined attempt`);
   }
 
   /**
@@ -281,12 +307,18 @@ export class CheckoutPaymentService {
     if (!payment.orders.every((o) => o.excluded || cancelled.has(o.orderId))) return;
     if (payment.status !== PaymentStatus.REQUIRES_PAYMENT) return;
     if (await this.fail(payment, 'Every order of the checkout was cancelled')) {
-      await this.stripe.paymentIntents
-        .cancel(payment.intentId!, {}, { idempotencyKey: `payment-intent-cancel-${payment.id}` })
-        .catch((err: unknown) =>
-          this.logger.warn({ err, paymentId: payment.id }, 'could not cancel the PaymentIntent'),
-        );
+      await this.cancelIntent(payment);
     }
+  }
+
+  /** Stripe stops waiting for a payment that failed (best effort: it expires anyway). */
+  private async cancelIntent(payment: PaymentDocument): Promise<void> {
+    if (!payment.intentId) return;
+    await this.stripe.paymentIntents
+      .cancel(payment.intentId, {}, { idempotencyKey: `payment-intent-cancel-${payment.id}` })
+      .catch((err: unknown) =>
+        this.logger.warn({ err, paymentId: payment.id }, 'could not cancel the PaymentIntent'),
+      );
   }
 
   private async succeed(
@@ -324,7 +356,7 @@ export class CheckoutPaymentService {
     return updated ?? (await this.payments.findById(payment._id).exec())!;
   }
 
-  private async fail(payment: PaymentDocument, reason: string): Promise<boolean> {
+  private async fail(payment: PaymentDocument, reason: string, attempt?: string): Promise<boolean> {
     const event = this.outbox.event('payment.failed', payment.id, {
       paymentId: payment.id,
       checkoutId: payment.checkoutId,
@@ -342,6 +374,7 @@ export class CheckoutPaymentService {
           {
             $set: { status: PaymentStatus.FAILED, failureReason: reason.slice(0, 200) },
             $inc: { version: 1 },
+            ...(attempt && { $push: { failedAttempts: attempt } }),
           },
           event,
         ),

@@ -103,8 +103,15 @@ export class PaymentView {
   @Field(() => PaymentStatus)
   status!: PaymentStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the last attempt was declined (the customer may try again), or why it failed.',
+  })
   failureReason!: string | null;
+
+  @Field(() => Int, { description: 'Declined attempts so far.' })
+  failedAttempts!: number;
 
   @Field(() => [ID])
   orderIds!: string[];

@@ -170,7 +170,7 @@ describe('coupons', () => {
       { boutiqueId: boutiqueA, lines: [{ amount: 1000 }] },
     ]);
     const { payment } = await t.startPayment(checkout, { couponCode: c.code });
-    await t.intentEvent('payment_failed', payment);
+    await t.declined(payment);
     await waitFor(
       () => t.db.collection('coupons').findOne({ code: c.code, redeemed: 0, remaining: 1 }),
       { message: 'the redemption given back' },

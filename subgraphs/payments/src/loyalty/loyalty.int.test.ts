@@ -112,7 +112,7 @@ describe('loyalty points', () => {
     ]);
     const { payment } = await t.startPayment(checkout, { loyaltyPoints: 100 });
     expect((await loyaltyOf(customer)).balance).toBe(200);
-    await t.intentEvent('payment_failed', payment);
+    await t.declined(payment);
     const back = await untilBalance(customer, 300);
     expect(back.history.edges[0].node).toEqual({ kind: 'RESTORED', points: 100 });
   });

@@ -248,7 +248,7 @@ export class PaymentsTestbed {
   intentEvent(
     outcome: 'succeeded' | 'payment_failed',
     payment: StartedPayment['payment'],
-    options: { id?: string } = {},
+    options: { id?: string; charge?: string } = {},
   ) {
     return this.webhook(
       `payment_intent.${outcome}`,
@@ -260,12 +260,24 @@ export class PaymentsTestbed {
         currency: payment.amount.currency.toLowerCase(),
         status: outcome === 'succeeded' ? 'succeeded' : 'requires_payment_method',
         payment_method_types: ['card'],
+        latest_charge: options.charge ?? `ch_${randomUUID().replaceAll('-', '')}`,
         last_payment_error:
           outcome === 'payment_failed' ? { message: 'Your card was declined.' } : null,
         metadata: { paymentId: payment.id },
       },
       options,
     );
+  }
+
+  /** Declined attempts, enough by default for the payment to fail. */
+  async declined(
+    payment: StartedPayment['payment'],
+    times = this.config.checkout.maxFailedAttempts,
+  ) {
+    for (let i = 0; i < times; i++) {
+      const response = await this.intentEvent('payment_failed', payment);
+      if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    }
   }
 
   /** A paid checkout: payment started and Stripe's success webhook applied. */
