@@ -209,6 +209,36 @@ describe('Stripe webhooks', () => {
     });
   });
 
+  it('ends the payment of a checkout whose orders all timed out, and gives its coupon back', async () => {
+    const admin = await t.user(Role.ADMIN);
+    const code = `TIMEOUT-${newId().toHexString().slice(-6).toUpperCase()}`;
+    await t.client.data(
+      `mutation ($input: CreateCouponInput!) { createCoupon(input: $input) { id } }`,
+      { input: { code, kind: 'PERCENTAGE', percentOff: 10, maxRedemptions: 1 } },
+      { token: admin.token },
+    );
+    const customer = await t.user();
+    const checkout = await t.checkout(customer, [
+      { boutiqueId: boutiqueA, lines: [{ amount: 2000 }] },
+    ]);
+    const { payment } = await t.startPayment(checkout, { couponCode: code });
+    await t.publish('order.cancelled', checkout.orderIds[0], {
+      orderId: checkout.orderIds[0],
+      customerId: customer.id,
+      boutiqueId: boutiqueA,
+      reason: 'payment_timeout',
+      items: [],
+      actorId: null,
+    });
+    await waitFor(
+      async () => (await paymentOf(payment.id, customer)).status === 'FAILED' || undefined,
+      { message: 'the payment ended' },
+    );
+    await waitFor(() => t.db.collection('coupons').findOne({ code, redeemed: 0, remaining: 1 }), {
+      message: 'the redemption given back',
+    });
+  });
+
   it('ignores a stale failure notice of a payment that succeeded', async () => {
     const customer = await t.user();
     const checkout = await t.checkout(customer, [

@@ -305,7 +305,9 @@ export class CheckoutPaymentService {
     if (!checkout || !payment) return;
     const cancelled = new Set(checkout.cancelledOrderIds);
     if (!payment.orders.every((o) => o.excluded || cancelled.has(o.orderId))) return;
-    if (payment.status !== PaymentStatus.REQUIRES_PAYMENT) return;
+    // Waiting for the customer, or left half-created (Stripe was unreachable and nobody retried).
+    const open = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.CREATING];
+    if (!open.includes(payment.status)) return;
     if (await this.fail(payment, 'Every order of the checkout was cancelled')) {
       await this.cancelIntent(payment);
     }
