@@ -1,6 +1,6 @@
 /**
- * `pnpm bench`: the gateway's overhead, the storefront query through the gateway, and the stack's
- * start-up and memory, written to bench/results/ (JSON and Markdown) and printed as Markdown. See
+ * `pnpm bench`: the gateway's overhead, the storefront query through the gateway, Stripe's webhook
+ * on the payments subgraph, and the stack's start-up and memory, written to bench/results/ (JSON and Markdown) and printed as Markdown. See
  * bench/README.md.
  */
 import { mkdirSync } from 'node:fs';
@@ -15,17 +15,20 @@ import { toMarkdown, writeReport, type BenchReport, type BenchSettings } from '.
 import { describeMachine, loadAverage } from './lib/system.js';
 import { runStartup } from './startup.js';
 import { runStorefront } from './storefront.js';
+import { runWebhooks } from './webhooks.js';
 
 const USAGE = `Usage: pnpm bench [options]      (or: node bench/dist/run.js [options])
 
-  --only <parts>         startup, overhead, storefront, or several comma-separated
-                         (default: all three, ~5 min)
+  --only <parts>         startup, overhead, storefront, webhooks, or several
+                         comma-separated (default: all four, ~6.5 min)
   --rounds <n>           interleaved rounds per operation (default: 5)
   --duration <s>         seconds per target per round (default: 5)
   --warmup <s>           seconds of warm-up per target (default: 3)
   --startup-rounds <n>   start-ups of users + gateway (default: 3)
   --storefront-products <n>
                          products seeded for the storefront query (default: 150; at least 100)
+  --webhook-payments <n> payments seeded for the first deliveries of Stripe's webhook
+                         (default: 800; they all stay in the collection, which FerretDB scans)
   --cold-infra           also stop the shared infrastructure and time \`pnpm infra up\` from
                          all-stopped: this breaks every test running on the machine, so use it
                          only when nobody else does
@@ -40,7 +43,7 @@ function positive(name: string, value: string): number {
   return n;
 }
 
-const PARTS = ['startup', 'overhead', 'storefront'] as const;
+const PARTS = ['startup', 'overhead', 'storefront', 'webhooks'] as const;
 type Part = (typeof PARTS)[number];
 
 function parseParts(value: string | undefined): Set<Part> {
@@ -64,6 +67,7 @@ function parseOptions(): { settings: BenchSettings; parts: Set<Part> } | undefin
       warmup: { type: 'string', default: '3' },
       'startup-rounds': { type: 'string', default: '3' },
       'storefront-products': { type: 'string', default: '150' },
+      'webhook-payments': { type: 'string', default: '800' },
       'cold-infra': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       'node-options': { type: 'string', default: '' },
@@ -84,6 +88,8 @@ function parseOptions(): { settings: BenchSettings; parts: Set<Part> } | undefin
       loginConnections: 4,
       storefrontConnections: 10,
       storefrontProducts,
+      webhookConnections: 10,
+      webhookPayments: positive('webhook-payments', values['webhook-payments']),
       startupRounds: positive('startup-rounds', values['startup-rounds']),
       coldInfra: values['cold-infra'],
       cpuProf: values['cpu-prof'],
@@ -168,6 +174,17 @@ async function main(): Promise<void> {
         warmupSec: settings.warmupSec,
         connections: settings.storefrontConnections,
         products: settings.storefrontProducts,
+        log,
+      });
+    }
+    if (parts.has('webhooks')) {
+      report.webhooks = await runWebhooks({
+        context: { ...base, mode: 'production' },
+        rounds: settings.rounds,
+        durationSec: settings.durationSec,
+        warmupSec: settings.warmupSec,
+        connections: settings.webhookConnections,
+        payments: settings.webhookPayments,
         log,
       });
     }

@@ -10,7 +10,7 @@ export const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 export const GATEWAY_DIR = join(REPO_ROOT, 'gateway');
 
 /** The subgraphs a benchmark starts (from their compiled `dist/main.js`). */
-export type SubgraphName = 'users' | 'boutiques' | 'products';
+export type SubgraphName = 'users' | 'boutiques' | 'products' | 'payments';
 
 export function subgraphDir(name: SubgraphName): string {
   return join(REPO_ROOT, 'subgraphs', name);

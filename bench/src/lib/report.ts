@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OverheadResult } from '../gateway-overhead.js';
 import type { StartupResult } from '../startup.js';
 import type { StorefrontResult } from '../storefront.js';
+import type { WebhooksResult } from '../webhooks.js';
 import type { Comparison } from './load.js';
 import { RESULTS_DIR } from './paths.js';
 import { median, type Spread } from './stats.js';
@@ -17,6 +18,9 @@ export interface BenchSettings {
   storefrontConnections: number;
   /** Products seeded for the storefront query. */
   storefrontProducts: number;
+  webhookConnections: number;
+  /** Payments seeded for the webhook's first deliveries. */
+  webhookPayments: number;
   startupRounds: number;
   coldInfra: boolean;
   cpuProf: boolean;
@@ -34,6 +38,7 @@ export interface BenchReport {
   startup?: StartupResult;
   overhead?: OverheadResult;
   storefront?: StorefrontResult;
+  webhooks?: WebhooksResult;
 }
 
 /** The issue's targets. */
@@ -48,7 +53,9 @@ const seconds = (ms: number, digits = 1) => `${(ms / 1000).toFixed(digits)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)}`;
 const load = (values: number[]) => values.map((v) => v.toFixed(2)).join(', ');
 const check = (ok: boolean) => (ok ? '✅ met' : '❌ missed');
-const ratio = (s: Spread) => `**${s.median.toFixed(2)}** (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+/** Two decimals, or two significant digits below 0.1 (a ratio of 0.004 is not 0.00). */
+const fixed = (v: number) => (Math.abs(v) >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
+const ratio = (s: Spread) => `**${fixed(s.median)}** (${fixed(s.min)}–${fixed(s.max)})`;
 
 function comparisonRow(c: Comparison): string {
   return [
@@ -119,6 +126,64 @@ function storefrontSection(s: StorefrontResult, settings: BenchSettings): string
     `Resident memory after the load (MB): users ${mb('users')}, boutiques ${mb('boutiques')}, products ${mb('products')}, gateway ${mb('gateway')}. Build: ${build}.`,
     '',
     `Target — the gateway keeps at least ${TARGETS.storefrontThroughputRatio} of the direct throughput on the storefront query: ${check(ratio >= TARGETS.storefrontThroughputRatio)} (${ratio.toFixed(2)}). Load average ${load(s.loadAverage.before)} → ${load(s.loadAverage.after)}.`,
+  ];
+}
+
+function webhooksSection(w: WebhooksResult, settings: BenchSettings): string[] {
+  const c = w.check;
+  const p50 = (pick: (r: Comparison['rounds'][number]) => number, rounds = w.first.rounds) =>
+    `${median(rounds.map(pick)).toFixed(0)} ms`;
+  const row = (
+    name: string,
+    rps: Spread,
+    p50Ms: string,
+    p99: Spread,
+    tput?: Spread,
+    p99r?: Spread,
+  ) =>
+    `| ${name} | ${rps.median.toFixed(0)} | ${p50Ms} | ${p99.median.toFixed(0)} ms | ${tput ? ratio(tput) : '1 (baseline)'} | ${p99r ? ratio(p99r) : '1 (baseline)'} |`;
+  const build =
+    w.build.exitCode === 0
+      ? `\`tsc -b ${w.build.projects.join(' ')}\` clean (${seconds(w.build.ms)})`
+      : `\`tsc -b ${w.build.projects.join(' ')}\` exited ${w.build.exitCode} with ${w.build.errors.length} type errors (measured what it emitted)`;
+  const perRound = (x: Comparison) => x.rounds.map((r) => fixed(r.throughputRatio)).join(', ');
+  return [
+    `## Stripe webhook on the payments subgraph (${w.mode} mode)`,
+    '',
+    `Signed deliveries to \`POST /webhooks/stripe\` of one payments instance, ${settings.webhookConnections} connections: ${settings.rounds} rounds × ${settings.durationSec} s per target, interleaved (the order reverses every round), after a ${settings.warmupSec} s warm-up. \`ignored\` is the baseline (a \`customer.created\`: HTTP, raw body, signature); \`duplicate\` an already processed \`payment_intent.succeeded\` again; \`first delivery\` a new event for another payment in REQUIRES_PAYMENT each time (state change + outbox write; after each of its runs the bench waits for the relay to publish every \`payment.completed\`). Ratios are target ÷ \`ignored\` of the same round, median (min–max); absolute figures are medians, for orientation only. Bodies ${w.bodyBytes.ignored} / ${w.bodyBytes.duplicate} / ${w.bodyBytes.first} bytes.`,
+    '',
+    '| delivery | req/s | p50 | p99 | throughput ratio | p99 ratio |',
+    '|---|---:|---:|---:|---:|---:|',
+    row(
+      '`ignored`',
+      w.duplicate.baseline.rps,
+      p50((r) => r.baseline.p50Ms),
+      w.duplicate.baseline.p99Ms,
+    ),
+    row(
+      '`duplicate`',
+      w.duplicate.candidate.rps,
+      p50((r) => r.candidate.p50Ms, w.duplicate.rounds),
+      w.duplicate.candidate.p99Ms,
+      w.duplicate.throughputRatio,
+      w.duplicate.p99Ratio,
+    ),
+    row(
+      '`first delivery`',
+      w.first.candidate.rps,
+      p50((r) => r.candidate.p50Ms),
+      w.first.candidate.p99Ms,
+      w.first.throughputRatio,
+      w.first.p99Ratio,
+    ),
+    '',
+    `Per-round throughput ratios: \`duplicate\` ${perRound(w.duplicate)}; \`first delivery\` ${perRound(w.first)}.`,
+    '',
+    `Seed: ${w.seed.payments} payments inserted directly (${seconds(w.seed.ms)}), at most ${w.seed.perRun} first deliveries per run (${w.seed.perWarmup} in the warm-up)${w.firstCutShort ? `; ${w.firstCutShort} of ${settings.rounds} runs used up their share before the end (raise \`--webhook-payments\`)` : ''}. The outbox relay published a run's \`payment.completed\` events ${seconds(w.relayDrainMs.median)} after the run's end (median; ${seconds(w.relayDrainMs.min)}–${seconds(w.relayDrainMs.max)}): counting that wait, first deliveries are paid and relayed at **${w.sustainedRps.median.toFixed(1)} per second** (${w.sustainedRps.min.toFixed(1)}–${w.sustainedRps.max.toFixed(1)}), against ${w.first.candidate.rps.median.toFixed(1)} answered per second.`,
+    '',
+    `Check: ${c.processedAnswers} first deliveries answered \`{"received":true}\` and ${c.succeeded} payments SUCCEEDED, of ${c.built} events sent (a run ends with a request in flight on each connection: the service processes it, autocannon no longer reads the answer), ${c.outboxPending} outboxes pending at the end, ${c.loyaltyAccounts} loyalty accounts credited by payments' own \`payment.completed\` consumer (one per payment, the duplicate's included).`,
+    '',
+    `Resident memory of payments (MB): ${megabytes(w.memory.idle.rss)} before the load, ${megabytes(w.memory.afterLoad.rss)} after it, peak ${megabytes(w.memory.afterLoad.peak)}. Build: ${build}. Load average ${load(w.loadAverage.before)} → ${load(w.loadAverage.after)}.`,
   ];
 }
 
@@ -195,6 +260,7 @@ export function toMarkdown(report: BenchReport): string {
   ];
   if (report.overhead) lines.push(...overheadSection(report.overhead, report.settings), '');
   if (report.storefront) lines.push(...storefrontSection(report.storefront, report.settings), '');
+  if (report.webhooks) lines.push(...webhooksSection(report.webhooks, report.settings), '');
   if (report.startup) lines.push(...startupSection(report.startup), '');
   if (report.overhead) lines.push(...memorySection(report.overhead), '');
   return lines.join('\n');

@@ -71,11 +71,14 @@ let launches = 0;
  * died without leaving its group never holds the next start for Kafka's session timeout. The group
  * starts at the end of the topics (see kafka.ts): the service sees this run's events only.
  * `users` verifies tokens with its own keys; the others fetch them from `users`' JWKS.
+ * `extraEnv` adds a subgraph's own settings (payments requires its Stripe keys in production);
+ * it cannot replace the database, the consumer groups or the port.
  */
 export async function launchSubgraph(
   context: ServiceContext,
   name: SubgraphName,
   users?: ServiceProcess,
+  extraEnv: Record<string, string> = {},
 ): Promise<ServiceProcess> {
   const port = await freePort();
   launches += 1;
@@ -92,6 +95,8 @@ export async function launchSubgraph(
     port,
     env: {
       ...baseEnv(context, port),
+      ...extraEnv,
+      PORT: String(port),
       MONGODB_DB: database,
       KAFKA_GROUP_PREFIX: groupPrefix,
       ...(users ? { JWKS_URL: jwksUrl(users) } : {}),

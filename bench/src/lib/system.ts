@@ -52,6 +52,7 @@ const MEASURED = [
   'subgraphs/users',
   'subgraphs/boutiques',
   'subgraphs/products',
+  'subgraphs/payments',
 ];
 
 export function describeMachine(): Machine {

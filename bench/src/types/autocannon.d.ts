@@ -21,6 +21,19 @@ declare module 'autocannon' {
       p99: number;
     }
 
+    /** What `setupRequest` receives and returns: one request, built into bytes afterwards. */
+    interface RequestParams {
+      method?: 'GET' | 'POST';
+      path?: string;
+      headers: Record<string, string>;
+      body?: string | Buffer;
+    }
+
+    interface Request {
+      /** Called before each request is built (per connection, also for its first request). */
+      setupRequest?: (request: RequestParams, context: object) => RequestParams;
+    }
+
     interface Options {
       url: string;
       method?: 'GET' | 'POST';
@@ -32,6 +45,10 @@ declare module 'autocannon' {
       /** Seconds before a request counts as a timeout. */
       timeout?: number;
       pipelining?: number;
+      /** Cycled through by every connection instead of the fixed `body`. */
+      requests?: Request[];
+      /** Requests in all before the run ends (shared out among the connections); keeps `duration`. */
+      maxOverallRequests?: number;
       /** A response whose body this refuses counts in `mismatches`. */
       verifyBody?: (body: string) => boolean;
     }
