@@ -394,15 +394,21 @@ export class CheckoutPaymentService {
     }
   }
 
+  /**
+   * The payment of a PaymentIntent: by the payment id its metadata carries (a primary-key read),
+   * checked against the intent id, else by the intent id.
+   */
   private async ofIntent(intent: Stripe.PaymentIntent): Promise<PaymentDocument | null> {
-    const byIntent = await this.payments.findOne({ intentId: intent.id }).exec();
-    if (byIntent) return byIntent;
     const id = tryObjectId(intent.metadata?.paymentId);
     const byMetadata = id ? await this.payments.findById(id).exec() : null;
-    if (!byMetadata) {
+    if (byMetadata && (byMetadata.intentId === intent.id || byMetadata.intentId === null)) {
+      return byMetadata;
+    }
+    const byIntent = await this.payments.findOne({ intentId: intent.id }).exec();
+    if (!byIntent) {
       this.logger.warn({ intentId: intent.id }, 'a PaymentIntent of no payment of ours');
     }
-    return byMetadata;
+    return byIntent;
   }
 
   // ---- reading ----------------------------------------------------------------------------
