@@ -112,7 +112,8 @@ function stripeEvent(id: string, type: string, object: Record<string, unknown>):
   });
 }
 
-function paymentIntent(intentId: string): Record<string, unknown> {
+/** A succeeded PaymentIntent; its metadata names our payment, as payments sets it at creation. */
+function paymentIntent(intentId: string, paymentId: string): Record<string, unknown> {
   return {
     id: intentId,
     object: 'payment_intent',
@@ -127,7 +128,7 @@ function paymentIntent(intentId: string): Record<string, unknown> {
     customer: null,
     latest_charge: `ch_${intentId}`,
     livemode: false,
-    metadata: {},
+    metadata: { paymentId },
     payment_method: `pm_${intentId}`,
     payment_method_types: ['card'],
     status: 'succeeded',
@@ -250,17 +251,27 @@ async function measure(
   }
 
   const seedStarted = performance.now();
+  /** The seeded payments' ids, by their number (the PaymentIntents' metadata carries them). */
+  const paymentIds: string[] = [];
+  let duplicatePaymentId = '';
   await db(async (connection) => {
+    const { newId } = await import('@vitrine/platform');
+    const withId = (doc: ReturnType<typeof seededPayment>) => ({ _id: newId(), ...doc });
     const collection = connection.collection('payments');
     const batch = 500;
     for (let from = 0; from < options.payments; from += batch) {
       const to = Math.min(options.payments, from + batch);
       const docs = [];
-      for (let n = from; n < to; n += 1)
-        docs.push(seededPayment(`pi_bench_${n}`, context.runId, n));
+      for (let n = from; n < to; n += 1) {
+        const doc = withId(seededPayment(`pi_bench_${n}`, context.runId, n));
+        paymentIds[n] = doc._id.toHexString();
+        docs.push(doc);
+      }
       await collection.insertMany(docs, { ordered: false });
     }
-    await collection.insertOne(seededPayment(DUPLICATE_INTENT, context.runId, 'duplicate'));
+    const duplicate = withId(seededPayment(DUPLICATE_INTENT, context.runId, 'duplicate'));
+    duplicatePaymentId = duplicate._id.toHexString();
+    await collection.insertOne(duplicate);
   });
   const seedMs = performance.now() - seedStarted;
   log(`seed: ${options.payments} payments in REQUIRES_PAYMENT (${(seedMs / 1000).toFixed(1)} s)`);
@@ -270,7 +281,11 @@ async function measure(
     stripeEvent(eventId('ignored', ignoredCount), 'customer.created', customer(ignoredCount++));
   const duplicateId = eventId('duplicate', context.runId);
   const duplicateBody = () =>
-    stripeEvent(duplicateId, 'payment_intent.succeeded', paymentIntent(DUPLICATE_INTENT));
+    stripeEvent(
+      duplicateId,
+      'payment_intent.succeeded',
+      paymentIntent(DUPLICATE_INTENT, duplicatePaymentId),
+    );
   let next = 0;
   const firstBody = () => {
     const n = next++;
@@ -282,7 +297,7 @@ async function measure(
     return stripeEvent(
       eventId(context.runId, n),
       'payment_intent.succeeded',
-      paymentIntent(`pi_bench_${n}`),
+      paymentIntent(`pi_bench_${n}`, paymentIds[n]),
     );
   };
   let processedAnswers = 0;

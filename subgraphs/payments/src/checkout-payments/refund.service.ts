@@ -87,8 +87,10 @@ export class RefundService {
    */
   async refundCancelledOrders(checkoutId: string): Promise<void> {
     const checkout = await this.checkouts.byId(checkoutId);
+    // Most checkouts have no cancelled order: then there is no payment to look at.
+    if (!checkout?.cancelledOrderIds.length) return;
     const payment = await this.payments.findOne({ checkoutId }).exec();
-    if (!checkout || payment?.status !== PaymentStatus.SUCCEEDED) return;
+    if (payment?.status !== PaymentStatus.SUCCEEDED) return;
     for (const orderId of checkout.cancelledOrderIds) {
       const share = payment.orders.find((o) => o.orderId === orderId && !o.excluded);
       const refundId = `cancelled-${orderId}`;
