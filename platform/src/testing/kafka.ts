@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IHeaders, Kafka } from 'kafkajs';
+import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import type { EventType } from '../events/catalog.js';
-import { parseEvent, type AnyCloudEvent, type CloudEvent } from '../events/envelope.js';
+import { parseEvent, type CloudEvent } from '../events/envelope.js';
 import { ensureTopics } from '../events/kafka.js';
 import type { EventPublisher } from '../events/publisher.js';
 
@@ -19,6 +19,53 @@ function headersOf(headers: IHeaders | undefined): Record<string, string> {
 const LOOKBACK_MS = 120_000;
 
 /**
+ * Reads a topic with a throwaway consumer group from the messages of `since` on, handing each to
+ * `onMessage`, until `until` settles; then leaves the group.
+ */
+async function readTopic<R>(
+  kafka: Kafka,
+  topic: string,
+  since: Date,
+  onMessage: (message: TopicMessage) => void,
+  until: (consumer: Consumer) => Promise<R>,
+): Promise<R> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const offsets = await admin
+    .fetchTopicOffsetsByTimestamp(topic, since.getTime())
+    .finally(() => admin.disconnect());
+  const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        onMessage({
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: headersOf(message.headers),
+        });
+        return Promise.resolve();
+      },
+    });
+    for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
+    return await until(consumer);
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** The catalogued event of `type` a message holds, or null (another type, or not an event). */
+function eventOf<T extends EventType>(value: string | null, type: T): CloudEvent<T> | null {
+  try {
+    const parsed = parseEvent(value);
+    return parsed.known && parsed.event.type === type ? (parsed.event as CloudEvent<T>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Reads a topic with a throwaway consumer group, from the messages of the last two minutes (or
  * `since`), until `match` accepts one, and returns it; fails after the timeout. For asserting what
  * really reached Kafka.
@@ -30,43 +77,26 @@ export async function findMessage(
   timeoutMs = 20_000,
   since = new Date(Date.now() - LOOKBACK_MS),
 ): Promise<TopicMessage> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin
-    .fetchTopicOffsetsByTimestamp(topic, since.getTime())
-    .finally(() => admin.disconnect());
-  const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    return await new Promise<TopicMessage>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching message on ${topic} in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      consumer
-        .run({
-          eachMessage: ({ message }) => {
-            const candidate = {
-              key: message.key?.toString() ?? null,
-              value: message.value?.toString() ?? null,
-              headers: headersOf(message.headers),
-            };
-            if (match(candidate)) {
-              clearTimeout(timer);
-              resolve(candidate);
-            }
-            return Promise.resolve();
-          },
-        })
-        .then(() => {
-          for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
+  let found: (message: TopicMessage) => void = () => undefined;
+  const first = new Promise<TopicMessage>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no matching message on ${topic} in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    found = (message) => {
+      clearTimeout(timer);
+      resolve(message);
+    };
+  });
+  return readTopic(
+    kafka,
+    topic,
+    since,
+    (message) => {
+      if (match(message)) found(message);
+    },
+    () => first,
+  );
 }
 
 /** Finds a catalogued event of a type whose payload satisfies `match`. */
@@ -81,17 +111,12 @@ export async function findEvent<T extends EventType>(
     kafka,
     topic,
     ({ value }) => {
-      try {
-        const parsed = parseEvent(value);
-        return parsed.known && parsed.event.type === type && match(parsed.event as CloudEvent<T>);
-      } catch {
-        return false;
-      }
+      const event = eventOf(value, type);
+      return !!event && match(event);
     },
     timeoutMs,
   );
-  const parsed = parseEvent(message.value);
-  return (parsed as { event: AnyCloudEvent }).event as CloudEvent<T>;
+  return eventOf(message.value, type)!;
 }
 
 /**
@@ -105,46 +130,30 @@ export async function collectEvents<T extends EventType>(
   match: (event: CloudEvent<T>) => boolean,
   { since, forMs = 1_500 }: { since: Date; forMs?: number },
 ): Promise<CloudEvent<T>[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin
-    .fetchTopicOffsetsByTimestamp(topic, since.getTime())
-    .finally(() => admin.disconnect());
-  const consumer = kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 200 });
   const found: CloudEvent<T>[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: ({ message }) => {
-        try {
-          const parsed = parseEvent(message.value?.toString() ?? null);
-          if (parsed.known && parsed.event.type === type && match(parsed.event as CloudEvent<T>)) {
-            found.push(parsed.event as CloudEvent<T>);
-          }
-        } catch {
-          // not an event of the catalog: not what is being counted
-        }
-        return Promise.resolve();
-      },
-    });
-    let fetches = 0;
-    const fetched = new Promise<void>((resolve) => {
-      const off = consumer.on(consumer.events.FETCH, () => {
-        if (++fetches < 2) return;
-        off();
-        resolve();
+  return readTopic(
+    kafka,
+    topic,
+    since,
+    ({ value }) => {
+      const event = eventOf(value, type);
+      if (event && match(event)) found.push(event);
+    },
+    async (consumer) => {
+      // Two fetches after the seek: what was there has been read; `forMs` more lets late
+      // events show.
+      await new Promise<void>((resolve) => {
+        let fetches = 0;
+        const off = consumer.on(consumer.events.FETCH, () => {
+          if (++fetches < 2) return;
+          off();
+          resolve();
+        });
       });
-    });
-    for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
-    // Joined and fetched from the seek at least once: then what was there has been read, and
-    // `forMs` more lets late events show.
-    await fetched;
-    await new Promise((resolve) => setTimeout(resolve, forMs));
-    return found;
-  } finally {
-    await consumer.disconnect();
-  }
+      await new Promise((resolve) => setTimeout(resolve, forMs));
+      return found;
+    },
+  );
 }
 
 /** A publisher double for unit tests of services: it records what would have been published. */
