@@ -129,47 +129,13 @@ export interface CompareOptions {
  * machine an absolute figure drifts with everyone else's load; a paired ratio mostly does not.
  */
 export async function compareInterleaved(options: CompareOptions): Promise<Comparison> {
-  const { candidate, baseline, settings, pauseMs = 500, log = () => {} } = options;
-  const rounds: PairedRound[] = [];
-  for (let round = 1; round <= options.rounds; round += 1) {
-    const order = round % 2 === 1 ? [baseline, candidate] : [candidate, baseline];
-    const results = new Map<Target, LoadResult>();
-    for (const target of order) {
-      results.set(target, await runLoad(target, settings));
-      await sleep(pauseMs);
-    }
-    const c = results.get(candidate)!;
-    const b = results.get(baseline)!;
-    const paired: PairedRound = {
-      round,
-      first: order[0].name,
-      candidate: c,
-      baseline: b,
-      throughputRatio: c.rps / b.rps,
-      p99Ratio: c.p99Ms / b.p99Ms,
-    };
-    rounds.push(paired);
-    log(
-      `${options.operation} round ${round}/${options.rounds}: ${c.target} ${c.rps.toFixed(0)} req/s p99 ${c.p99Ms} ms, ${b.target} ${b.rps.toFixed(0)} req/s p99 ${b.p99Ms} ms → throughput ×${paired.throughputRatio.toFixed(2)}, p99 ×${paired.p99Ratio.toFixed(2)}`,
-    );
-  }
-  return {
-    operation: options.operation,
-    settings,
-    candidate: {
-      name: candidate.name,
-      rps: spread(rounds.map((r) => r.candidate.rps)),
-      p99Ms: spread(rounds.map((r) => r.candidate.p99Ms)),
-    },
-    baseline: {
-      name: baseline.name,
-      rps: spread(rounds.map((r) => r.baseline.rps)),
-      p99Ms: spread(rounds.map((r) => r.baseline.p99Ms)),
-    },
-    throughputRatio: spread(rounds.map((r) => r.throughputRatio)),
-    p99Ratio: spread(rounds.map((r) => r.p99Ratio)),
-    rounds,
-  };
+  const { operation, candidate, log = () => {} } = options;
+  const [comparison] = await compareWithBaseline({
+    ...options,
+    candidates: [candidate],
+    log: (line) => log(`${operation} ${line}`),
+  });
+  return { ...comparison, operation };
 }
 
 export interface BaselineComparisonOptions {
