@@ -75,10 +75,11 @@ export async function createPaymentsSubgraph(config: PaymentsConfig): Promise<Ru
     modules.reduce<WebhookHandlers>((all, m) => ({ ...all, ...m.webhooks }), {}),
     runtime.logger.child({ component: 'stripe-webhooks' }),
   );
+  runtime.every('sweep processed Stripe events', 86_400_000, () => webhooks.sweep());
   const schema = await buildPaymentsSchema(modules);
   return runtime.serve<PaymentsContext>({
     schema,
     routes: (app) => webhooks.route(app),
-    context: (base) => ({ ...base, loaders: createLoaders(readModel) }),
+    context: (base) => ({ ...base, loaders: createLoaders(readModel, payments.service) }),
   });
 }

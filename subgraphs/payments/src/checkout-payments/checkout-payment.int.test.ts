@@ -42,6 +42,9 @@ describe('startCheckoutPayment', () => {
 
     const again = await t.startPayment(checkout);
     expect(again.payment.id).toBe(first.payment.id);
+    // An empty coupon code is no coupon: the same payment, not another one's discounts.
+    const blank = await t.startPayment(checkout, { couponCode: '' });
+    expect(blank.payment.id).toBe(first.payment.id);
     expect(again.payment.transactionId).toBe(first.payment.transactionId);
   });
 

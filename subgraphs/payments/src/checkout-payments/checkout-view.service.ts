@@ -1,4 +1,4 @@
-import { upsertOnce, type CloudEvent } from '@vitrine/platform';
+import { markApplied, notYetApplied, upsertOnce, type CloudEvent } from '@vitrine/platform';
 import type { CheckoutView, CheckoutViewModel } from './checkout-view.model.js';
 
 /**
@@ -36,11 +36,8 @@ export class CheckoutViewService {
     if (!view) return null;
     await this.views
       .updateOne(
-        { _id: view._id, appliedEvents: { $ne: event.id } },
-        {
-          $addToSet: { cancelledOrderIds: event.data.orderId },
-          $push: { appliedEvents: { $each: [event.id], $slice: -50 } },
-        },
+        { _id: view._id, ...notYetApplied(event.id) },
+        { $addToSet: { cancelledOrderIds: event.data.orderId }, ...markApplied(event.id) },
       )
       .exec();
     return view._id;

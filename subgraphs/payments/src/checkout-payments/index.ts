@@ -30,7 +30,7 @@ export function createCheckoutPaymentsModule(
   deps: ModuleDeps,
   parts: { coupons: CouponService; loyalty: LoyaltyService },
   clock?: () => Date,
-): PaymentsModule {
+): PaymentsModule & { service: CheckoutPaymentService } {
   const payments = createPaymentModel(deps.db);
   const views = createCheckoutViewModel(deps.db);
   const checkouts = new CheckoutViewService(views);
@@ -54,6 +54,7 @@ export function createCheckoutPaymentsModule(
     clock,
   );
   return {
+    service,
     aggregates: [payments],
     models: [views],
     webhooks: {
@@ -78,14 +79,20 @@ export function createCheckoutPaymentsModule(
       [BoutiquePaymentsResolver, new BoutiquePaymentsResolver(service)],
       [OrderPaymentResolver, new OrderPaymentResolver(service)],
     ],
-    tasks: [],
+    tasks: [
+      {
+        name: 'send refunds Stripe did not answer',
+        intervalMs: 60_000,
+        run: () => refunds.resendUnsent(),
+      },
+    ],
     references: {
       Payment: {
         __resolveReference: async (
           reference: { id: string },
           ctx: PaymentsContext,
         ): Promise<PaymentDocument> => {
-          const [payment] = await service.byIds([reference.id]);
+          const payment = await ctx.loaders.payment.load(reference.id);
           if (!payment) throw Errors.notFound('Payment', reference.id);
           await service.assertCanView(ctx, payment, ctx.loaders.team);
           return payment;

@@ -1,10 +1,4 @@
-import {
-  ConnectionArgs,
-  hasRole,
-  isTeamMember,
-  Role,
-  type ConnectionResult,
-} from '@vitrine/platform';
+import { ConnectionArgs, Money, type ConnectionResult } from '@vitrine/platform';
 import {
   Arg,
   Args,
@@ -142,27 +136,25 @@ export class PaymentResolver {
     @Ctx() ctx: PaymentsContext,
   ): Promise<PaymentOrderShare[]> {
     const money = (amount: number) => moneyOf(amount, payment.currency);
-    const visible = await this.visibleBoutiques(payment, ctx);
-    return payment.orders
-      .filter((o) => visible(o.boutiqueId))
-      .map((o) => ({
-        order: { id: o.orderId },
-        boutiqueId: o.boutiqueId,
-        total: money(o.total),
-        discount: money(o.discount),
-        captured: money(capturedOf(o)),
-        refunded: money(o.refunded),
-        refundable: money(Math.max(0, capturedOf(o) - o.refunded)),
-        excluded: o.excluded,
-      }));
+    const shares = await this.service.visibleShares(ctx, payment, ctx.loaders.team);
+    return shares.map((o) => ({
+      order: { id: o.orderId },
+      boutiqueId: o.boutiqueId,
+      total: money(o.total),
+      discount: money(o.discount),
+      captured: money(capturedOf(o)),
+      refunded: money(o.refunded),
+      refundable: money(Math.max(0, capturedOf(o) - o.refunded)),
+      excluded: o.excluded,
+    }));
   }
 
   @FieldResolver(() => [RefundView])
   async refunds(@Root() payment: PaymentRoot, @Ctx() ctx: PaymentsContext): Promise<RefundView[]> {
-    const visible = await this.visibleBoutiques(payment, ctx);
-    const boutiqueOf = new Map(payment.orders.map((o) => [o.orderId, o.boutiqueId]));
+    const shares = await this.service.visibleShares(ctx, payment, ctx.loaders.team);
+    const visible = new Set(shares.map((o) => o.orderId));
     return payment.refunds
-      .filter((r) => visible(boutiqueOf.get(r.orderId) ?? ''))
+      .filter((r) => visible.has(r.orderId))
       .map((r) => ({
         id: r.refundId,
         order: { id: r.orderId },
@@ -175,29 +167,13 @@ export class PaymentResolver {
       }));
   }
 
-  @FieldResolver()
-  refunded(@Root() payment: PaymentRoot) {
+  @FieldResolver(() => Money)
+  async refunded(@Root() payment: PaymentRoot, @Ctx() ctx: PaymentsContext): Promise<Money> {
+    const shares = await this.service.visibleShares(ctx, payment, ctx.loaders.team);
     return moneyOf(
-      payment.orders.reduce((sum, o) => sum + o.refunded, 0),
+      shares.reduce((sum, o) => sum + o.refunded, 0),
       payment.currency,
     );
-  }
-
-  /**
-   * The boutiques of the payment whose shares the viewer sees: all for its customer and admins,
-   * their own for a boutique's team (a payment spans several boutiques).
-   */
-  private async visibleBoutiques(
-    payment: PaymentRoot & { customerId: string },
-    ctx: PaymentsContext,
-  ): Promise<(boutiqueId: string) => boolean> {
-    const viewer = ctx.viewer;
-    if (!viewer || viewer.id === payment.customerId || hasRole(viewer, Role.ADMIN))
-      return () => true;
-    const ids = [...new Set(payment.orders.map((o) => o.boutiqueId))];
-    const teams = await Promise.all(ids.map((id) => ctx.loaders.team.load(id)));
-    const mine = new Set(ids.filter((_, i) => isTeamMember(teams[i], viewer.id)));
-    return (boutiqueId) => mine.has(boutiqueId);
   }
 }
 
@@ -246,6 +222,6 @@ export class OrderPaymentResolver {
     @Root() order: Pick<OrderRef, 'id'>,
     @Ctx() ctx: PaymentsContext,
   ): Promise<PaymentDocument | null> {
-    return this.service.forOrder(ctx, order.id, ctx.loaders.team);
+    return this.service.forOrder(ctx, order.id, ctx.loaders);
   }
 }

@@ -7,6 +7,7 @@ import {
   newId,
   objectIdsOf,
   paginate,
+  requireOwnerOr,
   requireRole,
   requireViewer,
   Role,
@@ -17,7 +18,12 @@ import {
   type Logger,
   type OutboxWriter,
 } from '@vitrine/platform';
-import type { CouponQuote, CouponService, DiscountLine } from '../coupons/index.js';
+import {
+  normalizeCode,
+  type CouponQuote,
+  type CouponService,
+  type DiscountLine,
+} from '../coupons/index.js';
 import type { LoyaltyService } from '../loyalty/index.js';
 import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import { allocate } from '../services/money.js';
@@ -29,7 +35,9 @@ import {
   type Payment,
   type PaymentDocument,
   type PaymentModel,
+  type PaymentOrder,
 } from './payment.model.js';
+import type { PaymentsLoaders } from '../context.js';
 
 export interface StartPaymentInput {
   checkoutId: string;
@@ -72,6 +80,9 @@ export class CheckoutPaymentService {
   async start(ctx: AuthContext, input: StartPaymentInput): Promise<CheckoutPaymentOutcome> {
     const viewer = requireViewer(ctx);
     const checkout = await this.checkouts.byId(input.checkoutId);
+    if (checkout && checkout.customerId !== viewer.id) {
+      throw Errors.notFound('Checkout', input.checkoutId);
+    }
     if (!checkout || checkout.orders.length < checkout.orderIds.length) {
       // Right after `checkout`, its orders may still be on their way from the orders subgraph.
       throw Errors.conflict(
@@ -79,7 +90,6 @@ export class CheckoutPaymentService {
         'input.checkoutId',
       );
     }
-    if (checkout.customerId !== viewer.id) throw Errors.notFound('Checkout', input.checkoutId);
     const existing = await this.payments.findOne({ checkoutId: checkout._id }).exec();
     if (existing) return this.resume(this.sameDiscounts(existing, input));
     const payment = await this.plan(checkout, input);
@@ -167,7 +177,7 @@ export class CheckoutPaymentService {
 
   /** A second start of the same checkout may not ask for other discounts than the first. */
   private sameDiscounts(payment: PaymentDocument, input: StartPaymentInput): PaymentDocument {
-    const code = input.couponCode?.trim().toUpperCase() ?? null;
+    const code = input.couponCode ? normalizeCode(input.couponCode) || null : null;
     const points = input.loyaltyPoints ?? 0;
     if ((payment.coupon?.code ?? null) !== code || payment.loyaltyPoints !== points) {
       throw Errors.conflict(
@@ -241,6 +251,8 @@ export class CheckoutPaymentService {
       if (payment.coupon) {
         await this.coupons.release(payment.coupon.couponId, payment.customerId, paymentId);
       }
+      // Nothing when no points were spent; gives back a spend written before a later error.
+      await this.loyalty.restoreSpent(payment.customerId, paymentId, paymentId);
       await this.payments.deleteOne({ _id: payment._id, status: PaymentStatus.CREATING }).exec();
       throw err;
     }
@@ -272,27 +284,32 @@ export class CheckoutPaymentService {
     const reason = (intent.last_payment_error?.message ?? 'The payment was declined').slice(0, 200);
     const charge = intent.latest_charge ?? intent.last_payment_error?.charge ?? null;
     const attempt = (typeof charge === 'string' ? charge : charge?.id) ?? eventId;
-    for (let round = 0; round < 20; round++) {
-      const payment = await this.ofIntent(intent);
-      if (!payment || payment.status !== PaymentStatus.REQUIRES_PAYMENT) return;
-      if (payment.failedAttempts.includes(attempt)) return;
-      if (payment.failedAttempts.length + 1 >= this.maxFailedAttempts) {
-        if (await this.fail(payment, reason, attempt)) await this.cancelIntent(payment);
-        return;
-      }
-      const counted = await this.payments
-        .updateOne(
-          { _id: payment._id, version: payment.version },
-          {
-            $set: { failureReason: reason },
-            $push: { failedAttempts: attempt },
-            $inc: { version: 1 },
-          },
-        )
-        .exec();
-      if (counted.modifiedCount === 1) return;
+    const found = await this.ofIntent(intent);
+    if (!found) return;
+    const counted = await this.payments
+      .findOneAndUpdate(
+        {
+          _id: found._id,
+          status: PaymentStatus.REQUIRES_PAYMENT,
+          failedAttempts: { $ne: attempt },
+        },
+        {
+          $set: { failureReason: reason },
+          $push: { failedAttempts: attempt },
+          $inc: { version: 1 },
+        },
+        { returnDocument: 'after' },
+      )
+      .exec();
+    // Read again when not counted now: a crash may have come between the count and the failure.
+    const payment = counted ?? (await this.payments.findById(found._id).exec());
+    if (
+      payment?.status === PaymentStatus.REQUIRES_PAYMENT &&
+      payment.failedAttempts.length >= this.maxFailedAttempts &&
+      (await this.fail(payment, reason))
+    ) {
+      await this.cancelIntent(payment);
     }
-    throw new Error(`payment of intent ${intent.id} too contended to count a declined attempt`);
   }
 
   /**
@@ -358,7 +375,7 @@ export class CheckoutPaymentService {
     return updated ?? (await this.payments.findById(payment._id).exec())!;
   }
 
-  private async fail(payment: PaymentDocument, reason: string, attempt?: string): Promise<boolean> {
+  private async fail(payment: PaymentDocument, reason: string): Promise<boolean> {
     const event = this.outbox.event('payment.failed', payment.id, {
       paymentId: payment.id,
       checkoutId: payment.checkoutId,
@@ -376,7 +393,6 @@ export class CheckoutPaymentService {
           {
             $set: { status: PaymentStatus.FAILED, failureReason: reason.slice(0, 200) },
             $inc: { version: 1 },
-            ...(attempt && { $push: { failedAttempts: attempt } }),
           },
           event,
         ),
@@ -426,11 +442,18 @@ export class CheckoutPaymentService {
     return inOrderOf(ids, found, (p) => p.id);
   }
 
+  /** The payments of many orders in one query, in the order of `orderIds` (null: none yet). */
+  async byOrderIds(orderIds: readonly string[]): Promise<(PaymentDocument | null)[]> {
+    const found = await this.payments.find({ 'orders.orderId': { $in: [...orderIds] } }).exec();
+    const byOrder = new Map(found.flatMap((p) => p.orders.map((o) => [o.orderId, p] as const)));
+    return orderIds.map((id) => byOrder.get(id) ?? null);
+  }
+
   /** The payment of an order, if it has one that its viewer may see. */
-  async forOrder(ctx: AuthContext, orderId: string, teams: TeamLoader) {
-    const payment = await this.payments.findOne({ 'orders.orderId': orderId }).exec();
+  async forOrder(ctx: AuthContext, orderId: string, loaders: PaymentsLoaders) {
+    const payment = await loaders.paymentOfOrder.load(orderId);
     if (!payment) return null;
-    await this.assertCanView(ctx, payment, teams);
+    await this.assertCanView(ctx, payment, loaders.team);
     return payment;
   }
 
@@ -439,8 +462,7 @@ export class CheckoutPaymentService {
     customerId: string,
     page: PageArgs,
   ): Promise<ConnectionResult<PaymentDocument>> {
-    const viewer = requireViewer(ctx);
-    if (viewer.id !== customerId && !hasRole(viewer, Role.ADMIN)) throw Errors.forbidden();
+    requireOwnerOr(ctx, customerId, Role.ADMIN);
     return paginate(this.payments, { customerId }, page) as Promise<
       ConnectionResult<PaymentDocument>
     >;
@@ -467,11 +489,31 @@ export class CheckoutPaymentService {
   }
 
   /** The customer, a member of a team of one of its boutiques, or an admin. */
-  async assertCanView(ctx: AuthContext, payment: Payment, teams: TeamLoader): Promise<void> {
-    const viewer = requireViewer(ctx);
-    if (viewer.id === payment.customerId || hasRole(viewer, Role.ADMIN)) return;
-    const boutiqueIds = [...new Set(payment.orders.map((o) => o.boutiqueId))];
-    const memberships = await Promise.all(boutiqueIds.map((id) => teams.load(id)));
-    if (!memberships.some((team) => isTeamMember(team, viewer.id))) throw Errors.forbidden();
+  async assertCanView(
+    ctx: AuthContext,
+    payment: Pick<Payment, 'customerId' | 'orders'>,
+    teams: TeamLoader,
+  ): Promise<void> {
+    requireViewer(ctx);
+    if ((await this.visibleShares(ctx, payment, teams)).length === 0) throw Errors.forbidden();
+  }
+
+  /**
+   * The orders' shares of a payment its viewer may see: all of them for its customer and admins,
+   * a boutique team's own (a payment spans several boutiques).
+   */
+  async visibleShares(
+    ctx: AuthContext,
+    payment: Pick<Payment, 'customerId' | 'orders'>,
+    teams: TeamLoader,
+  ): Promise<PaymentOrder[]> {
+    const viewer = ctx.viewer;
+    if (!viewer || viewer.id === payment.customerId || hasRole(viewer, Role.ADMIN)) {
+      return payment.orders;
+    }
+    const ids = [...new Set(payment.orders.map((o) => o.boutiqueId))];
+    const teamsOf = await Promise.all(ids.map((id) => teams.load(id)));
+    const mine = new Set(ids.filter((_, i) => isTeamMember(teamsOf[i], viewer.id)));
+    return payment.orders.filter((o) => mine.has(o.boutiqueId));
   }
 }

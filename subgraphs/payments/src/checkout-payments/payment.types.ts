@@ -1,4 +1,4 @@
-import { ConnectionArgs, ConnectionType, Money } from '@vitrine/platform';
+import { ConnectionType, Money } from '@vitrine/platform';
 import { IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { OrderRef } from '../models/entity-refs.model.js';
@@ -192,5 +192,3 @@ export class RefundOrderInput {
   @MaxLength(500)
   reason!: string;
 }
-
-export class PaymentsArgs extends ConnectionArgs {}

@@ -11,7 +11,7 @@ import {
   type OutboxWriter,
 } from '@vitrine/platform';
 import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
-import type { Stripe } from '../stripe/stripe-client.js';
+import { Stripe } from '../stripe/stripe-client.js';
 import type { CheckoutViewService } from './checkout-view.service.js';
 import {
   capturedOf,
@@ -33,6 +33,12 @@ export interface RefundRequest {
 type TeamLoader = { load(boutiqueId: string): Promise<BoutiqueTeam | null> };
 
 const MAX_ATTEMPTS = 20;
+
+/** A change of a payment: its update (without the version) and the events it causes. */
+interface Change {
+  update: { $set?: Record<string, unknown>; $push?: Record<string, unknown> };
+  events?: CloudEvent[];
+}
 
 /**
  * Responsible for refunds, per order (a payment covers a checkout's orders, one per boutique):
@@ -93,13 +99,35 @@ export class RefundService {
     if (payment?.status !== PaymentStatus.SUCCEEDED) return;
     for (const orderId of checkout.cancelledOrderIds) {
       const share = payment.orders.find((o) => o.orderId === orderId && !o.excluded);
+      if (!share) continue;
       const refundId = `cancelled-${orderId}`;
-      if (!share || payment.refunds.some((r) => r.refundId === refundId)) continue;
-      if (capturedOf(share) - share.refunded <= 0) continue;
+      // Booked by an earlier delivery: `issue` sends it to Stripe if it never got there.
+      const booked = payment.refunds.some((r) => r.refundId === refundId);
+      if (!booked && capturedOf(share) - share.refunded <= 0) continue;
       await this.issue(payment.id, { orderId, reason: 'order cancelled' }, null, refundId);
     }
   }
 
+  /**
+   * Sends again the refunds booked but never acknowledged by Stripe (it did not answer, or the
+   * process stopped in between), with their idempotency keys: Stripe makes each one once.
+   */
+  async resendUnsent(olderThanMs = 60_000): Promise<number> {
+    const cutoff = this.clock().getTime() - olderThanMs;
+    const payments = await this.payments.find({ 'refunds.status': RefundStatus.PENDING }).exec();
+    let sent = 0;
+    for (const payment of payments) {
+      for (const refund of payment.refunds) {
+        if (refund.status !== RefundStatus.PENDING || refund.stripeRefundId) continue;
+        if (refund.createdAt.getTime() > cutoff) continue;
+        await this.issue(payment.id, refund, refund.requestedBy, refund.refundId);
+        sent += 1;
+      }
+    }
+    return sent;
+  }
+
+  /** Books a refund (or finds it booked), then asks Stripe for it if it was not asked yet. */
   private async issue(
     paymentId: string,
     request: RefundRequest,
@@ -121,24 +149,30 @@ export class RefundService {
       );
       stripeRefundId = created.id;
     } catch (err) {
-      this.logger.error({ err, paymentId, refundId }, 'Stripe refused a refund');
-      await this.settle(paymentId, refundId, RefundStatus.FAILED);
-      throw Errors.conflict('The payment provider refused this refund', 'input.orderId');
+      if (
+        err instanceof Stripe.errors.StripeInvalidRequestError ||
+        err instanceof Stripe.errors.StripeCardError
+      ) {
+        this.logger.error({ err, paymentId, refundId }, 'Stripe refused a refund');
+        await this.settle(paymentId, refundId, RefundStatus.FAILED);
+        throw Errors.conflict('The payment provider refused this refund', 'input.orderId');
+      }
+      // No answer: Stripe may have made it. It stays pending and is sent again with its key.
+      this.logger.error({ err, paymentId, refundId }, 'Stripe did not answer a refund');
+      throw err;
     }
-    await this.setRefundField(paymentId, refundId, { stripeRefundId });
-    return (await this.payments.findById(booked._id).exec())!;
+    return this.setStripeRefundId(paymentId, refundId, stripeRefundId);
   }
 
-  /** Books the refund against the order's share: one compare-and-swap on the version. */
+  /** Books the refund against the order's share: never beyond what is left of it. */
   private async book(
     paymentId: string,
     request: RefundRequest,
     requestedBy: string | null,
     refundId: string,
   ): Promise<PaymentDocument> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const payment = (await this.payments.findById(paymentId).exec())!;
-      if (payment.refunds.some((r) => r.refundId === refundId)) return payment;
+    return this.swap(paymentId, (payment) => {
+      if (payment.refunds.some((r) => r.refundId === refundId)) return null;
       const orders = payment.orders.map((o) => plainOrder(o));
       const share = orders.find((o) => o.orderId === request.orderId)!;
       const refundable = capturedOf(share) - share.refunded;
@@ -161,16 +195,8 @@ export class RefundService {
         createdAt: this.clock(),
         settledAt: null,
       };
-      const swapped = await this.payments
-        .findOneAndUpdate(
-          { _id: payment._id, version: payment.version },
-          { $set: { orders }, $push: { refunds: refund }, $inc: { version: 1 } },
-          { returnDocument: 'after' },
-        )
-        .exec();
-      if (swapped) return swapped;
-    }
-    throw Errors.conflict('This payment is being refunded by someone else; try again');
+      return { update: { $set: { orders }, $push: { refunds: refund } } };
+    });
   }
 
   /**
@@ -182,14 +208,14 @@ export class RefundService {
     const intentId =
       typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
     if (!intentId) return;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const payment = await this.payments.findOne({ intentId }).exec();
-      if (!payment) {
-        this.logger.warn({ intentId }, 'a refund of a charge of no payment of ours');
-        return;
-      }
-      const total = Math.max(payment.stripeRefunded, charge.amount_refunded);
-      const refunds = payment.refunds.map((r) => plainRefund(r));
+    const payment = await this.payments.findOne({ intentId }, { _id: 1 }).lean().exec();
+    if (!payment) {
+      this.logger.warn({ intentId }, 'a refund of a charge of no payment of ours');
+      return;
+    }
+    await this.swap(payment._id.toHexString(), (current) => {
+      const total = Math.max(current.stripeRefunded, charge.amount_refunded);
+      const refunds = current.refunds.map((r) => plainRefund(r));
       let covered = refunds
         .filter((r) => r.status === RefundStatus.SUCCEEDED)
         .reduce((sum, r) => sum + r.amount, 0);
@@ -203,27 +229,16 @@ export class RefundService {
       }
       if (covered < total) {
         this.logger.warn(
-          { paymentId: payment.id, stripeRefunded: total, ours: covered },
+          { paymentId: current.id, stripeRefunded: total, ours: covered },
           'Stripe refunded more than Vitrine asked (a refund made in the Stripe dashboard?)',
         );
       }
-      if (confirmed.length === 0 && total === payment.stripeRefunded) return;
-      const events = confirmed.map((r) => this.refundedEvent(payment, r, refunds));
-      const swapped = await this.payments
-        .updateOne(
-          { _id: payment._id, version: payment.version },
-          updateWithEvents(
-            { $set: { refunds, stripeRefunded: total }, $inc: { version: 1 } },
-            ...events,
-          ),
-        )
-        .exec();
-      if (swapped.modifiedCount === 1) {
-        if (events.length) this.outbox.written();
-        return;
-      }
-    }
-    throw new Error(`payment of intent ${intentId} too contended to confirm its refunds`);
+      if (confirmed.length === 0 && total === current.stripeRefunded) return null;
+      return {
+        update: { $set: { refunds, stripeRefunded: total } },
+        events: confirmed.map((r) => this.refundedEvent(current, r, refunds)),
+      };
+    });
   }
 
   private refundedEvent(
@@ -253,40 +268,59 @@ export class RefundService {
 
   /** A refund Stripe refused: marked failed, its amount refundable again. */
   private async settle(paymentId: string, refundId: string, status: RefundStatus) {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const payment = (await this.payments.findById(paymentId).exec())!;
+    await this.swap(paymentId, (payment) => {
       const refunds = payment.refunds.map((r) => plainRefund(r));
       const refund = refunds.find((r) => r.refundId === refundId);
-      if (!refund || refund.status !== RefundStatus.PENDING) return;
+      if (!refund || refund.status !== RefundStatus.PENDING) return null;
       refund.status = status;
       refund.settledAt = this.clock();
       const orders = payment.orders.map((o) => plainOrder(o));
-      const share = orders.find((o) => o.orderId === refund.orderId)!;
-      share.refunded -= refund.amount;
-      const swapped = await this.payments
-        .updateOne(
-          { _id: payment._id, version: payment.version },
-          { $set: { refunds, orders }, $inc: { version: 1 } },
-        )
-        .exec();
-      if (swapped.modifiedCount === 1) return;
-    }
+      orders.find((o) => o.orderId === refund.orderId)!.refunded -= refund.amount;
+      return { update: { $set: { refunds, orders } } };
+    });
   }
 
-  private async setRefundField(paymentId: string, refundId: string, set: Partial<PaymentRefund>) {
+  private setStripeRefundId(paymentId: string, refundId: string, stripeRefundId: string) {
+    return this.swap(paymentId, (payment) => ({
+      update: {
+        $set: {
+          refunds: payment.refunds.map((r) =>
+            r.refundId === refundId ? { ...plainRefund(r), stripeRefundId } : plainRefund(r),
+          ),
+        },
+      },
+    }));
+  }
+
+  /**
+   * One compare-and-swap on the payment's version: `decide` looks at the payment as it is and
+   * returns the update with the events it causes (null: nothing to do); a lost race reads again.
+   * Whole arrays are rewritten because FerretDB's positional updates are unreliable.
+   */
+  private async swap(
+    paymentId: string,
+    decide: (payment: PaymentDocument) => Change | null,
+  ): Promise<PaymentDocument> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const payment = (await this.payments.findById(paymentId).exec())!;
-      const refunds = payment.refunds.map((r) =>
-        r.refundId === refundId ? { ...plainRefund(r), ...set } : plainRefund(r),
-      );
+      const payment = await this.payments.findById(paymentId).exec();
+      if (!payment) throw Errors.notFound('Payment', paymentId);
+      const change = decide(payment);
+      if (!change) return payment;
+      const events = change.events ?? [];
+      const update = { ...change.update, $inc: { version: 1 } };
       const swapped = await this.payments
-        .updateOne(
+        .findOneAndUpdate(
           { _id: payment._id, version: payment.version },
-          { $set: { refunds }, $inc: { version: 1 } },
+          events.length ? updateWithEvents(update, ...events) : update,
+          { returnDocument: 'after' },
         )
         .exec();
-      if (swapped.modifiedCount === 1) return;
+      if (swapped) {
+        if (events.length) this.outbox.written();
+        return swapped;
+      }
     }
+    throw Errors.conflict('This payment is being changed by someone else; try again');
   }
 }
 

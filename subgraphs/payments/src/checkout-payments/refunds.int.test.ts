@@ -112,6 +112,15 @@ describe('issueRefund', () => {
       { token: staff.token },
     );
     expect(seen.payment.orders.map((o) => o.order.id)).toEqual([orderA]);
+    await refund(admin, orderB, 300);
+    const after = await t.client.data<{ payment: RefundedPayment }>(
+      PAYMENT,
+      { id: payment.id },
+      { token: staff.token },
+    );
+    // Another boutique's refund is neither listed nor counted for this team.
+    expect(after.payment.refunds).toEqual([]);
+    expect(after.payment.refunded.amount).toBe(0);
     expect((await refund(customer, orderA, 100)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await refund(owner, orderB, 100)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await refund(staff, orderA, 100)).errors).toBeUndefined();

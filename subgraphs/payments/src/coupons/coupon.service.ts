@@ -3,6 +3,7 @@ import {
   hasRole,
   isDuplicateKeyError,
   markApplied,
+  notYetApplied,
   paginate,
   requireRole,
   requireViewer,
@@ -211,7 +212,7 @@ export class CouponService {
           {
             _id: usageId,
             count: { $lt: coupon.perCustomerLimit },
-            appliedEvents: { $ne: paymentId },
+            ...notYetApplied(paymentId),
           },
           { $inc: { count: 1 }, ...markApplied(paymentId, 100) },
           { upsert: true },
@@ -230,7 +231,7 @@ export class CouponService {
         {
           _id: toObjectId(couponId),
           active: true,
-          appliedEvents: { $ne: paymentId },
+          ...notYetApplied(paymentId),
           ...(limited && { remaining: { $gt: 0 } }),
         },
         {

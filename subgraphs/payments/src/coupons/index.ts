@@ -3,7 +3,12 @@ import { createCouponModels } from './coupon.model.js';
 import { BoutiqueCouponsResolver, CouponResolver } from './coupon.resolver.js';
 import { CouponService } from './coupon.service.js';
 
-export { CouponService, type CouponQuote, type DiscountLine } from './coupon.service.js';
+export {
+  CouponService,
+  normalizeCode,
+  type CouponQuote,
+  type DiscountLine,
+} from './coupon.service.js';
 
 export const couponResolvers = [CouponResolver, BoutiqueCouponsResolver] as const;
 

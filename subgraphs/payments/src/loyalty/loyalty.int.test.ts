@@ -117,6 +117,34 @@ describe('loyalty points', () => {
     expect(back.history.edges[0].node).toEqual({ kind: 'RESTORED', points: 100 });
   });
 
+  it('gives spent points back once, when a failed payment succeeds after all and is refunded', async () => {
+    const { customer } = await customerWith(30_000); // 300 points
+    const checkout = await t.checkout(customer, [
+      { boutiqueId: boutique, lines: [{ amount: 5000 }] },
+    ]);
+    const { payment } = await t.startPayment(checkout, { loyaltyPoints: 100 });
+    await t.declined(payment);
+    await untilBalance(customer, 300);
+    // Stripe captured it after all (4900 paid: 49 points earned), then it is refunded in full.
+    await t.intentEvent('succeeded', payment);
+    await untilBalance(customer, 349);
+    await t.client.data(
+      `mutation ($input: RefundOrderInput!) { issueRefund(input: $input) { id } }`,
+      { input: { orderId: checkout.orderIds[0], reason: 'returned' } },
+      { token: admin.token },
+    );
+    await t.chargeRefunded(payment, 4900);
+    const after = await waitFor(
+      async () => {
+        const loyalty = await loyaltyOf(customer);
+        return loyalty.history.edges.some((e) => e.node.kind === 'REVERSED') ? loyalty : undefined;
+      },
+      { message: 'the earned points taken back' },
+    );
+    // The 100 spent came back once (on the failure), not a second time with the refund.
+    expect(after.balance).toBe(300);
+  });
+
   it('takes back the refunded share of what a payment earned, never below zero', async () => {
     const { customer, payment, checkout } = await customerWith(40_000); // 400 points
     // Spend 300 of them elsewhere first: a full refund then cannot take 400 back.

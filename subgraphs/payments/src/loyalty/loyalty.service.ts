@@ -27,6 +27,13 @@ export interface LoyaltyView {
 }
 
 const MAX_ATTEMPTS = 20;
+
+/** The signed sum of a payment's entries of one kind. */
+function pointsOf(entries: readonly LedgerEntry[], paymentId: string, kind: LedgerKind): number {
+  return entries
+    .filter((e) => e.paymentId === paymentId && e.kind === kind)
+    .reduce((sum, e) => sum + e.points, 0);
+}
 const SWEEP_BATCH = 100;
 
 /**
@@ -99,30 +106,34 @@ export class LoyaltyService {
     }
   }
 
-  /** Gives back what a payment spent (all of it, or the refunded share `ratio`). */
+  /**
+   * Gives back what a payment spent (all of it, or the refunded `share`), never more in all than
+   * it spent: a payment that failed, then succeeded and was refunded, restores once.
+   */
   async restoreSpent(customerId: string, paymentId: string, key: string, share = 1) {
-    const spent = await this.entry(customerId, `spend:${paymentId}`);
-    const points = spent ? Math.floor(-spent.points * share) : 0;
-    if (points <= 0) return;
-    await this.change(customerId, {
-      key: `restore:${key}`,
-      kind: LedgerKind.RESTORED,
-      points,
-      paymentId,
-      lifetimeMs: this.settings.expiryMs,
+    await this.change(customerId, (entries) => {
+      const spent = -pointsOf(entries, paymentId, LedgerKind.SPENT);
+      const left = spent - pointsOf(entries, paymentId, LedgerKind.RESTORED);
+      const points = Math.min(Math.floor(spent * share), left);
+      if (points <= 0) return null;
+      return {
+        key: `restore:${key}`,
+        kind: LedgerKind.RESTORED,
+        points,
+        paymentId,
+        lifetimeMs: this.settings.expiryMs,
+      };
     });
   }
 
   /** Takes back the refunded share of what a payment earned, as far as the balance allows. */
   async reverseEarned(customerId: string, paymentId: string, key: string, share: number) {
-    const earned = await this.entry(customerId, `earn:${paymentId}`);
-    const points = earned ? Math.floor(earned.points * share) : 0;
-    if (points <= 0) return;
-    await this.change(customerId, {
-      key: `reverse:${key}`,
-      kind: LedgerKind.REVERSED,
-      points,
-      paymentId,
+    await this.change(customerId, (entries) => {
+      const earned = pointsOf(entries, paymentId, LedgerKind.EARNED);
+      const left = earned + pointsOf(entries, paymentId, LedgerKind.REVERSED);
+      const points = Math.min(Math.floor(earned * share), left);
+      if (points <= 0) return null;
+      return { key: `reverse:${key}`, kind: LedgerKind.REVERSED, points, paymentId };
     });
   }
 
@@ -138,17 +149,18 @@ export class LoyaltyService {
     return due.length;
   }
 
-  private async entry(customerId: string, key: string): Promise<LedgerEntry | undefined> {
-    const account = await this.accounts.findById(customerId).lean().exec();
-    return account?.entries?.find((e) => e.key === key);
-  }
-
+  /**
+   * Applies the change `decide` makes of the current ledger (null: none), with its checks, as
+   * one compare-and-swap.
+   */
   private async change(
     customerId: string,
-    change: LedgerChange,
+    decide: LedgerChange | ((entries: LedgerEntry[]) => LedgerChange | null),
   ): Promise<'applied' | 'already_applied' | 'insufficient'> {
     let result: 'applied' | 'already_applied' | 'insufficient' = 'applied';
     await this.write(customerId, (entries) => {
+      const change = typeof decide === 'function' ? decide(entries) : decide;
+      if (!change) return [];
       const outcome = applyChange(entries, change, this.clock());
       result = outcome.kind;
       return outcome.kind === 'applied' ? outcome.entries.slice(entries.length) : [];

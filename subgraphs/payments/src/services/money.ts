@@ -1,5 +1,3 @@
-import type { Money } from '@vitrine/platform';
-
 /**
  * ISO 4217 currencies whose minor unit is not the hundredth, as Stripe counts them: amounts in
  * these are sent to Stripe as they are (¥500 is `500`), like every other amount in minor units.
@@ -35,14 +33,6 @@ export function minorDigits(currency: string): number {
 /** Minor units in one major unit: 1 for JPY, 100 for EUR. */
 export function minorPerMajor(currency: string): number {
   return 10 ** minorDigits(currency);
-}
-
-export function money(amount: number, currency: string): Money {
-  return { amount, currency };
-}
-
-export function zero(currency: string): Money {
-  return { amount: 0, currency };
 }
 
 /**

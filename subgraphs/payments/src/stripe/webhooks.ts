@@ -83,6 +83,16 @@ export class StripeWebhookReceiver {
     return { status: 200, body: { received: true } };
   }
 
+  /**
+   * Forgets the events processed longer ago than Stripe redelivers (3 days) and some margin; the
+   * handlers' state machines still refuse a very late duplicate.
+   */
+  async sweep(olderThanMs = 30 * 86_400_000): Promise<number> {
+    const cutoff = new Date(Date.now() - olderThanMs);
+    const { deletedCount } = await this.events.deleteMany({ processedAt: { $lt: cutoff } }).exec();
+    return deletedCount;
+  }
+
   /** Takes the event for this delivery: `claimed`, `done` (already processed) or `busy`. */
   private async claim(event: Stripe.Event): Promise<'claimed' | 'done' | 'busy'> {
     const now = new Date();

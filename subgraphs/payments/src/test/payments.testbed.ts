@@ -21,6 +21,7 @@ import {
 import { loadPaymentsConfig, type PaymentsConfig } from '../config.js';
 import { createPaymentsSubgraph, WEBHOOK_PATH } from '../index.js';
 import { createStripe, type Stripe } from '../stripe/stripe-client.js';
+import type { WebhookOutcome } from '../stripe/webhooks.js';
 
 export interface TestUser {
   id: string;
@@ -28,10 +29,7 @@ export interface TestUser {
   roles: Role[];
 }
 
-export interface WebhookResponse {
-  status: number;
-  body: { received: boolean; duplicate?: boolean; ignored?: boolean; error?: string };
-}
+export type WebhookResponse = WebhookOutcome;
 
 export const TEST_WEBHOOK_SECRET = 'whsec_vitrine_tests';
 
