@@ -41,20 +41,40 @@ export function scrubSecrets(text: string): string {
   return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, '[redacted]'), text);
 }
 
-/** pino's error serializer, without secrets in the text and without raw third-party payloads. */
+/** The fields of an error that are logged: third-party errors carry payloads (a Stripe error its
+ * PaymentIntent, with a client secret) that must not be; and no secret in the text. */
+const ERROR_FIELDS = [
+  'type',
+  'message',
+  'stack',
+  'code',
+  'statusCode',
+  'requestId',
+  'path',
+  'extensions',
+] as const;
+
 function serializeError(err: Error): Record<string, unknown> {
   const plain = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
-  for (const key of ['raw', 'headers', 'requestHeaders']) delete plain[key];
-  for (const key of ['message', 'stack']) {
-    if (typeof plain[key] === 'string') plain[key] = scrubSecrets(plain[key]);
+  const logged: Record<string, unknown> = {};
+  for (const key of ERROR_FIELDS) {
+    const value = plain[key];
+    if (value === undefined) continue;
+    logged[key] = typeof value === 'string' ? scrubSecrets(value) : value;
   }
-  return plain;
+  const nested = (err as { errors?: unknown }).errors;
+  if (Array.isArray(nested)) {
+    logged.aggregateErrors = nested.map((e: unknown) =>
+      e instanceof Error ? serializeError(e) : String(e),
+    );
+  }
+  if (err.cause instanceof Error) logged.cause = serializeError(err.cause);
+  return logged;
 }
 
 export interface LoggerOptions {
   service: string;
   level?: string;
-  pretty?: boolean;
   /** Where lines go: standard output by default. */
   destination?: pino.DestinationStream;
 }

@@ -65,7 +65,10 @@ async function waitReady(service: Service, child: ChildProcess, path: string, ti
     if (child.exitCode !== null)
       throw new Error(`${service.name} exited with code ${child.exitCode}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${service.port}${path}`);
+      const response = await fetch(`http://127.0.0.1:${service.port}${path}`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      await response.body?.cancel();
       if (response.ok) return;
     } catch {
       // not listening yet

@@ -153,8 +153,7 @@ export interface BaselineComparisonOptions {
 /**
  * Several candidates against one baseline in the same conditions: in each round every target runs
  * once, in an order that reverses every round (B C1 C2, C2 C1 B, ...), and each candidate's ratio
- * is taken against that round's baseline run. The median ratio and its range are over the rounds,
- * as in `compareInterleaved`.
+ * is taken against that round's baseline run. The median ratio and its range are over the rounds.
  */
 export async function compareWithBaseline(
   options: BaselineComparisonOptions,

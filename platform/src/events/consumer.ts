@@ -1,5 +1,5 @@
 import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import type { Logger } from '../logger.js';
+import { scrubSecrets, type Logger } from '../logger.js';
 import { DEAD_LETTER_TOPIC, topicOf, type EventType } from './catalog.js';
 import { parseEvent, PoisonMessageError, type CloudEvent } from './envelope.js';
 import type { Inbox } from './inbox.js';
@@ -107,7 +107,7 @@ export class EventConsumer {
 
   /**
    * Connects and starts consuming; resolves without waiting for the group to settle, which after a
-   * crash can take the broker's session timeout. `whenJoined()` waits for it when it matters.
+   * crash can take the broker's session timeout (`joined` tells when it has).
    */
   async start(): Promise<void> {
     await this.producer.connect();
@@ -116,11 +116,8 @@ export class EventConsumer {
       topics: this.topics,
       fromBeginning: this.options.fromBeginning ?? true,
     });
-    this.joinedPromise = new Promise<void>((resolve) => {
-      this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-        this.joined = true;
-        resolve();
-      });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.joined = true;
     });
     this.consumer.on(this.consumer.events.REBALANCING, () => {
       this.joined = false;
@@ -128,12 +125,6 @@ export class EventConsumer {
     await this.consumer.run({
       eachMessage: (payload) => this.process(payload),
     });
-  }
-
-  private joinedPromise?: Promise<void>;
-
-  whenJoined(): Promise<void> {
-    return this.joinedPromise ?? Promise.reject(new Error('consumer not started'));
   }
 
   async stop(): Promise<void> {
@@ -149,6 +140,10 @@ export class EventConsumer {
       partition,
       offset: message.offset,
     });
+    // Producers name the type in a header: types this consumer does not handle are skipped
+    // without parsing (and their bad payloads left to the consumers that do handle them).
+    const type = message.headers?.ce_type?.toString();
+    if (type && !this.handlers.has(type)) return;
     let parsed;
     try {
       parsed = parseEvent(message.value);
@@ -189,8 +184,8 @@ export class EventConsumer {
     err: unknown,
     log: Logger,
   ): Promise<void> {
-    const reason = err instanceof Error ? err.message : String(err);
-    log.error({ reason }, 'message parked on the dead-letter topic');
+    const reason = scrubSecrets(err instanceof Error ? err.message : String(err));
+    log.error({ err, reason }, 'message parked on the dead-letter topic');
     await this.producer.send({
       topic: DEAD_LETTER_TOPIC,
       acks: -1,

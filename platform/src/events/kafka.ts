@@ -30,17 +30,21 @@ export function createKafka(clientId: string, brokers: string[], logger: Logger)
   });
 }
 
+/** The offsets of a topic's partitions (`high` is where the next message goes). */
+export type TopicOffsets = Awaited<ReturnType<ReturnType<Kafka['admin']>['fetchTopicOffsets']>>;
+
 /**
  * Creates topics that do not exist yet and waits until each partition answers for its offsets, so
  * that neither the first publish nor a first offset lookup races their creation. A topic another
  * process has just created is listed before its partitions have a leader: `waitForLeaders` covers
- * only the topics this call creates.
+ * only the topics this call creates. Returns the offsets it found (a caller that starts a group at
+ * the end of the topics needs no second lookup).
  */
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
   numPartitions = 3,
-): Promise<void> {
+): Promise<Map<string, TopicOffsets>> {
   const wanted = [...new Set(topics)];
   const admin = kafka.admin();
   await admin.connect();
@@ -53,7 +57,10 @@ export async function ensureTopics(
         topics: missing.map((topic) => ({ topic, numPartitions })),
       });
     }
-    for (const topic of wanted) await untilLed(() => admin.fetchTopicOffsets(topic), topic);
+    const offsets = await Promise.all(
+      wanted.map((topic) => untilLed(() => admin.fetchTopicOffsets(topic), topic)),
+    );
+    return new Map(wanted.map((topic, i) => [topic, offsets[i]]));
   } finally {
     await admin.disconnect();
   }

@@ -24,7 +24,7 @@ export class KafkaPubSub {
     private readonly logger: Logger,
   ) {}
 
-  publishLocal(event: CloudEvent): void {
+  private publishLocal(event: CloudEvent): void {
     this.pubSub.publish(event.type, event.subject, event);
   }
 
@@ -52,6 +52,8 @@ export class KafkaPubSub {
     await this.consumer.run({
       autoCommit: false,
       eachMessage: ({ message }) => {
+        const type = message.headers?.ce_type?.toString();
+        if (type && !wanted.has(type)) return Promise.resolve();
         try {
           const parsed = parseEvent(message.value);
           if (parsed.known && wanted.has(parsed.event.type)) this.publishLocal(parsed.event);

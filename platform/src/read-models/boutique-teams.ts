@@ -129,25 +129,24 @@ export class BoutiqueTeams {
 
   /** The consumers that keep the read model. */
   handlers(): AnyEventHandler[] {
-    const apply = this.apply.bind(this);
     return [
       defineHandler('boutique.created', (e) =>
-        apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: e.data.status }),
+        this.apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: e.data.status }),
       ),
       defineHandler('boutique.staff_changed', (e) =>
-        apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, staffIds: e.data.staffIds }),
+        this.apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, staffIds: e.data.staffIds }),
       ),
       defineHandler('boutique.approved', (e) =>
-        apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'approved' }),
+        this.apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'approved' }),
       ),
       defineHandler('boutique.rejected', (e) =>
-        apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'rejected' }),
+        this.apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'rejected' }),
       ),
       defineHandler('boutique.suspended', (e) =>
-        apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'suspended' }),
+        this.apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'suspended' }),
       ),
       defineHandler('boutique.reinstated', (e) =>
-        apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'approved' }),
+        this.apply(e.id, e.data.boutiqueId, { ownerId: e.data.ownerId, status: 'approved' }),
       ),
       defineHandler('subscription.activated', (e) =>
         this.applySubscription(e.id, e.data.boutiqueId, { state: 'active', graceUntil: null }),

@@ -61,7 +61,9 @@ export class SubgraphRuntime {
   private readonly tasks: { name: string; intervalMs: number; task: () => Promise<unknown> }[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private http?: HttpHandle;
-  private kafkaReady = { at: 0, ok: false };
+  private inbox?: MongoInbox;
+  /** The last Kafka ping, in flight or done: concurrent `/ready` polls share one. */
+  private kafkaPing = { at: 0, ok: Promise.resolve(false) };
 
   private constructor(
     readonly config: PlatformConfig,
@@ -127,10 +129,7 @@ export class SubgraphRuntime {
     options: { name?: string; retry?: Partial<RetryPolicy> } = {},
   ): this {
     const name = `${this.config.kafka.groupPrefix}${options.name ? `-${options.name}` : ''}`;
-    const inboxModel = createInboxModel(this.db);
-    const inbox = new MongoInbox(inboxModel);
-    this.models.push(inboxModel);
-    this.every(`sweep inbox of ${name}`, 6 * 3_600_000, () => inbox.sweep());
+    const inbox = this.sharedInbox();
     this.consumers.push(
       new EventConsumer({
         kafka: this.kafka,
@@ -142,6 +141,18 @@ export class SubgraphRuntime {
       }),
     );
     return this;
+  }
+
+  /** The one inbox of the subgraph's consumers (keyed by consumer and event), swept periodically. */
+  private sharedInbox(): MongoInbox {
+    if (!this.inbox) {
+      const model = createInboxModel(this.db);
+      const inbox = new MongoInbox(model);
+      this.models.push(model);
+      this.every('sweep the inbox', 6 * 3_600_000, () => inbox.sweep());
+      this.inbox = inbox;
+    }
+    return this.inbox;
   }
 
   /** The PubSub for this subgraph's subscriptions, fed from Kafka with events of these types. */
@@ -158,12 +169,12 @@ export class SubgraphRuntime {
 
   async readiness(): Promise<Record<string, boolean>> {
     const now = Date.now();
-    if (now - this.kafkaReady.at > 5_000) {
-      this.kafkaReady = { at: now, ok: await pingKafka(this.kafka) };
+    if (now - this.kafkaPing.at > 5_000) {
+      this.kafkaPing = { at: now, ok: pingKafka(this.kafka) };
     }
     return {
       mongo: await pingDatabase(this.db),
-      kafka: this.kafkaReady.ok,
+      kafka: await this.kafkaPing.ok,
       consumers: this.consumers.every((c) => c.joined),
     };
   }

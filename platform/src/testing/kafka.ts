@@ -3,7 +3,6 @@ import type { Consumer, IHeaders, Kafka } from 'kafkajs';
 import type { EventType } from '../events/catalog.js';
 import { parseEvent, type CloudEvent } from '../events/envelope.js';
 import { ensureTopics } from '../events/kafka.js';
-import type { EventPublisher } from '../events/publisher.js';
 
 export interface TopicMessage {
   key: string | null;
@@ -77,16 +76,14 @@ export async function findMessage(
   timeoutMs = 20_000,
   since = new Date(Date.now() - LOOKBACK_MS),
 ): Promise<TopicMessage> {
+  let timer: NodeJS.Timeout | undefined;
   let found: (message: TopicMessage) => void = () => undefined;
   const first = new Promise<TopicMessage>((resolve, reject) => {
-    const timer = setTimeout(
+    timer = setTimeout(
       () => reject(new Error(`no matching message on ${topic} in ${timeoutMs} ms`)),
       timeoutMs,
     );
-    found = (message) => {
-      clearTimeout(timer);
-      resolve(message);
-    };
+    found = resolve;
   });
   return readTopic(
     kafka,
@@ -96,7 +93,7 @@ export async function findMessage(
       if (match(message)) found(message);
     },
     () => first,
-  );
+  ).finally(() => clearTimeout(timer));
 }
 
 /** Finds a catalogued event of a type whose payload satisfies `match`. */
@@ -142,11 +139,13 @@ export async function collectEvents<T extends EventType>(
     async (consumer) => {
       // Two fetches after the seek: what was there has been read; `forMs` more lets late
       // events show.
-      await new Promise<void>((resolve) => {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no fetch on ${topic} in 20 s`)), 20_000);
         let fetches = 0;
         const off = consumer.on(consumer.events.FETCH, () => {
           if (++fetches < 2) return;
           off();
+          clearTimeout(timer);
           resolve();
         });
       });
@@ -154,20 +153,6 @@ export async function collectEvents<T extends EventType>(
       return found;
     },
   );
-}
-
-/** A publisher double for unit tests of services: it records what would have been published. */
-export class RecordingPublisher implements EventPublisher {
-  readonly events: CloudEvent[] = [];
-
-  publish(events: readonly CloudEvent[]): Promise<void> {
-    this.events.push(...events);
-    return Promise.resolve();
-  }
-
-  ofType<T extends EventType>(type: T): CloudEvent<T>[] {
-    return this.events.filter((e): e is CloudEvent<T> => e.type === type);
-  }
 }
 
 /**
@@ -183,12 +168,7 @@ export async function startGroupAtEnd(
   groupId: string,
   topics: string[],
 ): Promise<void> {
-  await ensureTopics(kafka, topics);
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await Promise.all(
-    topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })),
-  ).finally(() => admin.disconnect());
+  const ends = await ensureTopics(kafka, topics);
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   await consumer.connect();
   try {
@@ -206,7 +186,7 @@ export async function startGroupAtEnd(
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({ eachBatchAutoResolve: false, eachBatch: () => Promise.resolve() });
     consumer.pause(topics.map((topic) => ({ topic })));
-    for (const { topic, offsets } of ends) {
+    for (const [topic, offsets] of ends) {
       for (const { partition, high } of offsets) consumer.seek({ topic, partition, offset: high });
     }
     await fetched;
