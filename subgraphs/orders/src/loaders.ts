@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import type { BaseContext } from '@vitrine/platform';
-import type { BoutiqueTeam } from '@vitrine/platform';
+import { type BaseContext, type BoutiqueTeam } from '@vitrine/platform';
 import type { OrderDocument } from './models/order.model.js';
 import type { OrderFeed } from './services/order-feed.js';
 import type { OrderService } from './services/order.service.js';

@@ -1,5 +1,4 @@
-import type { ConnectionResult } from '@vitrine/platform';
-import { ConnectionType } from '@vitrine/platform';
+import { type ConnectionResult, ConnectionType } from '@vitrine/platform';
 import {
   Arg,
   Args,

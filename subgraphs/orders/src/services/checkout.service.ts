@@ -1,6 +1,7 @@
 import {
   Errors,
   initialOutbox,
+  inOrderOf,
   isDuplicateKeyError,
   newId,
   requireViewer,
@@ -185,8 +186,7 @@ export class CheckoutService {
         .exec();
     }
     const found = await this.orders.find({ _id: { $in: ids } }).exec();
-    const byId = new Map(found.map((o) => [o.id, o]));
-    const orders = ids.map((id) => byId.get(id)!).filter(Boolean);
+    const orders = inOrderOf(ids, found, (o) => o.id).filter((o) => o !== null);
     const currency = record.orders[0].total.currency;
     return {
       kind: 'checkout',

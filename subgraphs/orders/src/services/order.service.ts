@@ -17,9 +17,10 @@ import {
   type Logger,
   type OutboxWriter,
   type Viewer,
+  isTeamMember,
+  type BoutiqueTeam,
 } from '@vitrine/platform';
 import type { QueryFilter } from 'mongoose';
-import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import {
   ActorKind,
   OrderStatus,
@@ -49,6 +50,8 @@ interface Actor {
 }
 
 const SYSTEM: Actor = { id: null, kind: ActorKind.SYSTEM };
+/** Moves a full refund makes (cancel, then refunded), with retries of lost races. */
+const MAX_REFUND_MOVES = 6;
 const SWEEP_BATCH = 100;
 
 /** The payload's item shape of order events, from an order's snapshot items. */
@@ -196,31 +199,36 @@ export class OrderService {
   async paymentRefunded(event: CloudEvent<'payment.refunded'>): Promise<void> {
     const { data } = event;
     if (data.orderRefunded.amount < data.orderCaptured.amount) return;
-    let order = await this.orders.findById(toObjectId(data.orderId)).exec();
-    if (!order || order.customerId !== data.customerId) {
-      this.logger.warn({ orderId: data.orderId }, 'a refund names an unknown order');
-      return;
-    }
-    if (order.status === OrderStatus.PAID || order.status === OrderStatus.ACCEPTED) {
-      order = (await this.apply(order, OrderStatus.CANCELLED, SYSTEM, 'refunded')) ?? order;
-    }
-    if (order.status === OrderStatus.DELIVERED || order.status === OrderStatus.CANCELLED) {
-      if (
+    // Each move is conditional on the status read: one that lost a race (the boutique accepted
+    // the order meanwhile) reads the order again and decides again.
+    for (let attempt = 0; attempt < MAX_REFUND_MOVES; attempt++) {
+      const order = await this.orders.findById(toObjectId(data.orderId)).exec();
+      if (!order || order.customerId !== data.customerId) {
+        this.logger.warn({ orderId: data.orderId }, 'a refund names an unknown order');
+        return;
+      }
+      let moved: OrderDocument | null;
+      if (order.status === OrderStatus.PAID || order.status === OrderStatus.ACCEPTED) {
+        moved = await this.apply(order, OrderStatus.CANCELLED, SYSTEM, 'refunded');
+      } else if (
+        (order.status === OrderStatus.DELIVERED || order.status === OrderStatus.CANCELLED) &&
         checkTransition([ActorKind.SYSTEM], order.status, OrderStatus.REFUNDED, order.wasPaid).ok
       ) {
-        await this.apply(
-          order,
-          OrderStatus.REFUNDED,
-          SYSTEM,
-          `refunded: ${data.reason}`.slice(0, 200),
-        );
+        const reason = `refunded: ${data.reason}`.slice(0, 200);
+        moved = await this.apply(order, OrderStatus.REFUNDED, SYSTEM, reason);
+        if (moved) return;
+      } else {
+        if (order.status !== OrderStatus.REFUNDED) {
+          this.logger.info(
+            { orderId: data.orderId, status: order.status },
+            'refunded on its way: status kept',
+          );
+        }
+        return;
       }
-      return;
+      if (!moved) continue; // lost a race: read again
     }
-    this.logger.info(
-      { orderId: data.orderId, status: order.status },
-      'refunded on its way: status kept',
-    );
+    throw new Error(`order ${data.orderId} kept changing while it was being refunded`);
   }
 
   /** Cancels `pending_payment` orders older than the payment timeout; returns how many. */

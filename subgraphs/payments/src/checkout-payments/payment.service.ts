@@ -17,6 +17,8 @@ import {
   type ConnectionResult,
   type Logger,
   type OutboxWriter,
+  isTeamMember,
+  type BoutiqueTeam,
 } from '@vitrine/platform';
 import {
   normalizeCode,
@@ -25,7 +27,6 @@ import {
   type DiscountLine,
 } from '../coupons/index.js';
 import type { LoyaltyService } from '../loyalty/index.js';
-import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import { allocate } from '../services/money.js';
 import type { Stripe } from '../stripe/stripe-client.js';
 import type { CheckoutView } from './checkout-view.model.js';

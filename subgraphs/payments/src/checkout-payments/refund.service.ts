@@ -9,8 +9,9 @@ import {
   type CloudEvent,
   type Logger,
   type OutboxWriter,
+  isTeamMember,
+  type BoutiqueTeam,
 } from '@vitrine/platform';
-import { isTeamMember, type BoutiqueTeam } from '@vitrine/platform';
 import { Stripe } from '../stripe/stripe-client.js';
 import type { CheckoutViewService } from './checkout-view.service.js';
 import {

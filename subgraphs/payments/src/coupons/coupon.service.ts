@@ -13,8 +13,8 @@ import {
   type AuthContext,
   type ConnectionResult,
   type Money,
+  isTeamMember,
 } from '@vitrine/platform';
-import { isTeamMember } from '@vitrine/platform';
 import { allocate } from '../services/money.js';
 import type { ReadModelService } from '../services/read-model.service.js';
 import {

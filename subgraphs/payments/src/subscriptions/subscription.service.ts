@@ -10,10 +10,10 @@ import {
   updateWithEvents,
   type Logger,
   type OutboxWriter,
+  isTeamMember,
 } from '@vitrine/platform';
 import DataLoader from 'dataloader';
 import type { PaymentsContext } from '../context.js';
-import { isTeamMember } from '@vitrine/platform';
 import type { ReadModelService } from '../services/read-model.service.js';
 import type { Stripe } from '../stripe/stripe-client.js';
 import { findPlan, planPrice, PLANS, type PlanDefinition, type PlanInterval } from './plans.js';

@@ -4,6 +4,7 @@ import {
   Errors,
   hasRole,
   inOrderOf,
+  isTeamMember,
   upsertOnce,
   objectIdsOf,
   requireViewer,
@@ -26,8 +27,8 @@ export interface TeamChange {
 }
 
 /** True when the viewer is the boutique's owner or one of its staff. */
-export function isMember(viewer: Viewer | null, team: BoutiqueTeamDocument | null): boolean {
-  return !!viewer && !!team && (team.ownerId === viewer.id || team.staffIds.includes(viewer.id));
+function isMember(viewer: Viewer | null, team: BoutiqueTeamDocument | null): boolean {
+  return !!viewer && isTeamMember(team, viewer.id);
 }
 
 /**

@@ -60,7 +60,6 @@ export class ReservationService {
     const reservation = await this.open(orderId, boutiqueId, mergeItems(event.data.items));
     if (reservation.status !== 'pending') return; // answered already (a redelivery)
 
-    const taken: ReservationItem[] = [];
     let failure: { variantId: string; sku: string; requested: number; available: number } | null =
       null;
     for (const item of reservation.items) {
@@ -69,11 +68,8 @@ export class ReservationService {
         outcome.ok &&
         outcome.stock.boutiqueId === boutiqueId &&
         outcome.stock.productId === item.productId;
-      if (outcome.ok && belongs) {
-        taken.push(item);
-        continue;
-      }
-      if (outcome.ok) taken.push(item); // reserved, but not this order's to take: give it back
+      if (belongs) continue;
+      // Not reserved, or reserved but not this order's to take: all is given back below.
       failure = {
         variantId: item.variantId,
         sku: item.sku,
@@ -139,10 +135,6 @@ export class ReservationService {
       await this.stock.commit(item.variantId, item.quantity, { orderId });
     }
     await this.settle(orderId, 'reserved', 'committed');
-  }
-
-  get(orderId: string): Promise<ReservationDocument | null> {
-    return this.reservations.findById(new Types.ObjectId(orderId)).exec();
   }
 
   /** The order's reservation: a new pending one, or the one a first delivery created. */

@@ -19,6 +19,7 @@ export interface NewStock {
   available: number;
 }
 
+/** `stock` is the variant's stock as read before the change: for its identity, not its counters. */
 export type StockOutcome =
   | { ok: true; stock: StockDocument }
   | { ok: false; reason: 'missing' | 'insufficient'; available: number };
@@ -192,7 +193,7 @@ export class StockService {
       const result = await this.stocks.updateOne(filter, update).exec();
       if (result.modifiedCount) {
         if (events.length) this.outbox.written();
-        return { ok: true, stock: (await this.stocks.findById(variantId).exec()) ?? stock };
+        return { ok: true, stock };
       }
     }
     throw new Error(`stock of ${variantId}: too many concurrent changes`);

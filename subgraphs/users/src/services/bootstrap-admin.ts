@@ -1,5 +1,11 @@
-import { initialOutbox, newId, Role, type Logger, type OutboxWriter } from '@vitrine/platform';
-import { isDuplicateKeyError } from '@vitrine/platform';
+import {
+  initialOutbox,
+  newId,
+  Role,
+  type Logger,
+  type OutboxWriter,
+  isDuplicateKeyError,
+} from '@vitrine/platform';
 import type { UserModel } from '../models/user.model.js';
 import { assertStrongPassword, normalizeEmail, type PasswordHasher } from './credentials.js';
 import { searchTokensOf } from './search-tokens.js';
