@@ -26,3 +26,4 @@ export * from './subgraph/context.js';
 export * from './subgraph/runtime.js';
 export * from './subgraph/server.js';
 export * from './read-models/boutique-teams.js';
+export * from './text/search-tokens.js';

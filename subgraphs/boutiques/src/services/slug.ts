@@ -1,4 +1,4 @@
-import { Errors } from '@vitrine/platform';
+import { Errors, words } from '@vitrine/platform';
 
 export const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 60;
@@ -9,12 +9,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * characters one hyphen, no hyphen at either end ("Café  Noir!" → "cafe-noir").
  */
 export function normalizeSlug(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return words(value).join('-');
 }
 
 export function isValidSlug(slug: string): boolean {

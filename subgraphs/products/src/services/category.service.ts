@@ -8,10 +8,10 @@ import {
   toObjectId,
   tryObjectId,
   type AuthContext,
+  words,
 } from '@vitrine/platform';
 import { Types } from 'mongoose';
 import type { CategoryDocument, CategoryModel } from '../models/category.model.js';
-import { words } from './search-tokens.js';
 
 export interface CategoryInputData {
   name: string;

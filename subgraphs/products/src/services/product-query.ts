@@ -1,6 +1,5 @@
-import { Errors } from '@vitrine/platform';
+import { Errors, normalized, queryTokens } from '@vitrine/platform';
 import { ProductStatus } from '../models/product.model.js';
-import { normalized, queryTokens } from './search-tokens.js';
 
 export enum ProductSort {
   NEWEST = 'newest',

@@ -7,12 +7,12 @@ import {
   type CloudEvent,
   type EventPayload,
   type OutboxWriter,
+  searchTokensOf,
 } from '@vitrine/platform';
 import { Types } from 'mongoose';
 import { ProductStatus, type ProductDocument, type ProductModel } from '../models/product.model.js';
 import type { BoutiqueTeamService } from './boutique-team.service.js';
 import type { CategoryService } from './category.service.js';
-import { searchTokensOf } from './search-tokens.js';
 import type { StockService } from './stock.service.js';
 import { checkDistinctSkus, checkPrices, facetsOf, type MoneyData } from './variant-rules.js';
 

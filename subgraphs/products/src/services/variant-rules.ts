@@ -1,5 +1,4 @@
-import { Errors } from '@vitrine/platform';
-import { normalized } from './search-tokens.js';
+import { Errors, normalized } from '@vitrine/platform';
 
 export interface MoneyData {
   amount: number;

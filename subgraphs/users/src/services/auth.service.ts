@@ -10,6 +10,7 @@ import {
   type BaseContext,
   type OutboxWriter,
   type Viewer,
+  searchTokensOf,
 } from '@vitrine/platform';
 import type { UserDocument, UserModel } from '../models/user.model.js';
 import type { UsersConfig } from '../config.js';
@@ -22,7 +23,6 @@ import {
   type PasswordHasher,
 } from './credentials.js';
 import type { LoginThrottle } from './login-throttle.service.js';
-import { searchTokensOf } from './search-tokens.js';
 import type { RefreshToken, SessionService } from './session.service.js';
 import type { AccessToken, TokenService } from './token.service.js';
 

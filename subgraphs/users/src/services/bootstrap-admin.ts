@@ -5,10 +5,10 @@ import {
   type Logger,
   type OutboxWriter,
   isDuplicateKeyError,
+  searchTokensOf,
 } from '@vitrine/platform';
 import type { UserModel } from '../models/user.model.js';
 import { assertStrongPassword, normalizeEmail, type PasswordHasher } from './credentials.js';
-import { searchTokensOf } from './search-tokens.js';
 
 /**
  * Creates the first administrator from ADMIN_EMAIL and ADMIN_PASSWORD when no account has that

@@ -12,11 +12,12 @@ import {
   type AuthContext,
   type ConnectionResult,
   type OutboxWriter,
+  queryTokens,
+  searchTokensOf,
 } from '@vitrine/platform';
 import { Types } from 'mongoose';
 import type { Address } from '../models/address.model.js';
 import type { UserDocument, UserModel } from '../models/user.model.js';
-import { queryTokens, searchTokensOf } from './search-tokens.js';
 
 export interface ProfileChanges {
   firstName?: string | null;

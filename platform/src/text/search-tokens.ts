@@ -17,9 +17,10 @@ const MIN_PREFIX = 2;
 const MAX_PREFIX = 20;
 
 /**
- * Prefix tokens of every word of a product's searchable texts (title, brand, tags, category
- * names), stored in the product so that `searchTokens: { $all: queryTokens(q) }` finds "sneak"
- * in "Sneakers" with an index, on MongoDB and FerretDB alike (FerretDB has no `$text`).
+ * Prefix tokens of every word of a document's searchable texts (a product's title and tags, an
+ * account's email and names), stored in the document so that `searchTokens: { $all:
+ * queryTokens(q) }` finds "sneak" in "Sneakers" with an index, on MongoDB and FerretDB alike
+ * (FerretDB has no `$text`).
  */
 export function searchTokensOf(...texts: (string | null | undefined)[]): string[] {
   const tokens = new Set<string>();
